@@ -1,0 +1,2 @@
+/** nas4j core: the exception hierarchy shared by every module. */
+package org.nas4j.core;
