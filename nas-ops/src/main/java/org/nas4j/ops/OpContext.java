@@ -5,8 +5,8 @@ package org.nas4j.ops;
  * network's architecture weights, and the key under which an op at this position owns them.
  *
  * <p>The key names the position in the cell that owns the weights (for example {@code
- * cell0.node2.edge1}); cells whose {@code trainablesFrom} points at the same cell get the same
- * key, so they share the architecture weights by reference.
+ * cell0.node2.edge1}); cells whose {@code trainablesFrom} points at the same cell get the same key,
+ * so they share the architecture weights by reference.
  *
  * @param registry registry for child ops
  * @param archParams architecture weights of the network being built

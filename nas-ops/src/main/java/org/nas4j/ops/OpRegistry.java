@@ -11,9 +11,9 @@ import org.nas4j.core.UnknownOpException;
 import org.nas4j.core.desc.OpDesc;
 
 /**
- * Maps op names to factories. {@link #standard()} holds the built-in ops ({@link BuiltinOps})
- * and those of every {@link OpProvider} on the classpath; algorithms may also register their own
- * ops on an instance.
+ * Maps op names to factories. {@link #standard()} holds the built-in ops ({@link BuiltinOps}) and
+ * those of every {@link OpProvider} on the classpath; algorithms may also register their own ops on
+ * an instance.
  */
 public final class OpRegistry {
     private final Map<String, OpInfo> ops = new LinkedHashMap<>();
