@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""Reference timing of one DARTS search step in plain PyTorch, for comparison with `nas bench`.
+
+The supernet is the DARTS search network (8 cells, 16 channels, 4 nodes, reductions at cells 2
+and 5, the eight DARTS primitives on every edge, non-affine BatchNorm), written here from the
+paper's description. One first-order step = an architecture step (forward/backward on a
+validation batch, Adam on the alphas) + a weight step (forward/backward on a training batch,
+global-norm clip 5, SGD). Prints one JSON line with the median step time.
+
+    /usr/bin/python3 bench/darts_step_pytorch.py --batch 64 --steps 10 --channels 1 --size 28 --threads 2
+"""
+import argparse
+import json
+import statistics
+import time
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+PRIMS = ["max_pool_3x3", "avg_pool_3x3", "skip_connect", "sep_conv_3x3", "sep_conv_5x5",
+         "dil_conv_3x3", "dil_conv_5x5", "none"]
+
+
+def bn(c):
+    return nn.BatchNorm2d(c, affine=False)
+
+
+class ReluConvBn(nn.Sequential):
+    def __init__(self, cin, cout, k, s, p):
+        super().__init__(nn.ReLU(), nn.Conv2d(cin, cout, k, s, p, bias=False), bn(cout))
+
+
+class DilConv(nn.Sequential):
+    def __init__(self, c, k, s, p, d):
+        super().__init__(nn.ReLU(), nn.Conv2d(c, c, k, s, p, dilation=d, groups=c, bias=False),
+                         nn.Conv2d(c, c, 1, bias=False), bn(c))
+
+
+class SepConv(nn.Sequential):
+    def __init__(self, c, k, s, p):
+        super().__init__(DilConv(c, k, s, p, 1), DilConv(c, k, 1, p, 1))
+
+
+class FactorizedReduce(nn.Module):
+    def __init__(self, cin, cout):
+        super().__init__()
+        self.c1 = nn.Conv2d(cin, cout // 2, 1, 2, bias=False)
+        self.c2 = nn.Conv2d(cin, cout // 2, 1, 2, bias=False)
+        self.bn = bn(cout)
+
+    def forward(self, x):
+        x = F.relu(x)
+        y = F.pad(x[:, :, 1:, 1:], (0, 1, 0, 1))
+        return self.bn(torch.cat([self.c1(x), self.c2(y)], dim=1))
+
+
+class Zero(nn.Module):
+    def __init__(self, s):
+        super().__init__()
+        self.s = s
+
+    def forward(self, x):
+        return x[:, :, ::self.s, ::self.s].mul(0.0)
+
+
+def make_op(name, c, s):
+    if name == "none":
+        return Zero(s)
+    if name == "skip_connect":
+        return nn.Identity() if s == 1 else FactorizedReduce(c, c)
+    if name == "max_pool_3x3":
+        return nn.Sequential(nn.MaxPool2d(3, s, 1), bn(c))
+    if name == "avg_pool_3x3":
+        return nn.Sequential(nn.AvgPool2d(3, s, 1, count_include_pad=False), bn(c))
+    k = int(name[-1])
+    if name.startswith("sep_conv"):
+        return SepConv(c, k, s, k // 2)
+    return DilConv(c, k, s, k - 1, 2)
+
+
+class MixedOp(nn.Module):
+    def __init__(self, c, s):
+        super().__init__()
+        self.ops = nn.ModuleList(make_op(p, c, s) for p in PRIMS)
+
+    def forward(self, x, w):
+        return sum(wi * op(x) for wi, op in zip(w, self.ops))
+
+
+class Cell(nn.Module):
+    def __init__(self, c_pp, c_p, c, red, red_prev, nodes=4):
+        super().__init__()
+        self.pre0 = FactorizedReduce(c_pp, c) if red_prev else ReluConvBn(c_pp, c, 1, 1, 0)
+        self.pre1 = ReluConvBn(c_p, c, 1, 1, 0)
+        self.nodes = nodes
+        self.red = red
+        self.edges = nn.ModuleList()
+        for i in range(nodes):
+            for j in range(2 + i):
+                self.edges.append(MixedOp(c, 2 if red and j < 2 else 1))
+
+    def forward(self, s0, s1, weights):
+        states = [self.pre0(s0), self.pre1(s1)]
+        k = 0
+        for i in range(self.nodes):
+            states.append(sum(self.edges[k + j](h, weights[k + j]) for j, h in enumerate(states)))
+            k += len(states) - 1
+        return torch.cat(states[-self.nodes:], dim=1)
+
+
+class Network(nn.Module):
+    def __init__(self, cin, c=16, n_classes=10, layers=8, nodes=4, mult=3):
+        super().__init__()
+        cs = mult * c
+        self.stem = nn.Sequential(nn.Conv2d(cin, cs, 3, padding=1, bias=False), nn.BatchNorm2d(cs))
+        c_pp, c_p, c_cur = cs, cs, c
+        self.cells = nn.ModuleList()
+        red_prev = False
+        for i in range(layers):
+            red = i in (layers // 3, 2 * layers // 3)
+            if red:
+                c_cur *= 2
+            self.cells.append(Cell(c_pp, c_p, c_cur, red, red_prev, nodes))
+            red_prev = red
+            c_pp, c_p = c_p, nodes * c_cur
+        self.classifier = nn.Linear(c_p, n_classes)
+        k = sum(2 + i for i in range(nodes))
+        self.alphas_normal = nn.Parameter(1e-3 * torch.randn(k, len(PRIMS)))
+        self.alphas_reduce = nn.Parameter(1e-3 * torch.randn(k, len(PRIMS)))
+
+    def weights(self):
+        return [p for n, p in self.named_parameters() if not n.startswith("alphas")]
+
+    def forward(self, x):
+        s0 = s1 = self.stem(x)
+        wn = F.softmax(self.alphas_normal, dim=-1)
+        wr = F.softmax(self.alphas_reduce, dim=-1)
+        for cell in self.cells:
+            s0, s1 = s1, cell(s0, s1, wr if cell.red else wn)
+        return self.classifier(F.adaptive_avg_pool2d(s1, 1).flatten(1))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--batch", type=int, default=64)
+    ap.add_argument("--steps", type=int, default=10)
+    ap.add_argument("--warmup", type=int, default=2)
+    ap.add_argument("--channels", type=int, default=1)
+    ap.add_argument("--size", type=int, default=28)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--cells", type=int, default=8)
+    ap.add_argument("--init-ch", type=int, default=16)
+    args = ap.parse_args()
+    torch.manual_seed(0)
+    torch.set_num_threads(args.threads)
+    net = Network(args.channels, args.init_ch, layers=args.cells)
+    w_opt = torch.optim.SGD(net.weights(), 0.025, momentum=0.9, weight_decay=3e-4)
+    a_opt = torch.optim.Adam([net.alphas_normal, net.alphas_reduce], 3e-4, betas=(0.5, 0.999),
+                             weight_decay=1e-3)
+    shape = (args.batch, args.channels, args.size, args.size)
+    xs, ys = torch.randn(shape), torch.randint(0, 10, (args.batch,))
+    xv, yv = torch.randn(shape), torch.randint(0, 10, (args.batch,))
+    times = []
+    for step in range(args.warmup + args.steps):
+        t0 = time.perf_counter()
+        a_opt.zero_grad()
+        F.cross_entropy(net(xv), yv).backward()
+        a_opt.step()
+        w_opt.zero_grad()
+        F.cross_entropy(net(xs), ys).backward()
+        nn.utils.clip_grad_norm_(net.weights(), 5.0)
+        w_opt.step()
+        if step >= args.warmup:
+            times.append(time.perf_counter() - t0)
+    med = statistics.median(times)
+    print(json.dumps({"impl": "pytorch", "torch": torch.__version__, "threads": args.threads,
+                      "batch": args.batch, "input": list(shape[1:]), "steps": args.steps,
+                      "step_s_median": round(med, 4), "images_per_s": round(args.batch / med, 1)}))
+
+
+if __name__ == "__main__":
+    main()
