@@ -1,0 +1,159 @@
+package org.nas4j.core.genotype;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.nas4j.core.DescFormatException;
+import org.nas4j.core.desc.CellDesc;
+import org.nas4j.core.desc.ConvMacroParams;
+import org.nas4j.core.desc.EdgeDesc;
+import org.nas4j.core.desc.ModelDesc;
+import org.nas4j.core.desc.NodeDesc;
+import org.nas4j.core.desc.OpDesc;
+
+/**
+ * A searched normal and reduction cell in DARTS notation. Each pair of {@code (op, input)} entries
+ * is one node; input 0 and 1 are the cell inputs, k &gt;= 2 is node k-2; the concat lists name the
+ * states the cell output concatenates.
+ *
+ * @param normal edges of the normal cell, two per node
+ * @param normalConcat states concatenated into the normal cell's output
+ * @param reduce edges of the reduction cell, two per node
+ * @param reduceConcat states concatenated into the reduction cell's output
+ */
+public record Genotype(
+        List<Edge> normal,
+        List<Integer> normalConcat,
+        List<Edge> reduce,
+        List<Integer> reduceConcat) {
+
+    /** Edges each node has in DARTS notation. */
+    public static final int EDGES_PER_NODE = 2;
+
+    /**
+     * One {@code (op, input)} entry.
+     *
+     * @param op primitive name
+     * @param input state id
+     */
+    public record Edge(String op, int input) {}
+
+    public Genotype {
+        normal = List.copyOf(normal);
+        normalConcat = List.copyOf(normalConcat);
+        reduce = List.copyOf(reduce);
+        reduceConcat = List.copyOf(reduceConcat);
+    }
+
+    /** Parses DARTS notation; see {@link GenotypeParser}. */
+    public static Genotype parse(String text) {
+        return new GenotypeParser(text).parse();
+    }
+
+    /** The genotype in DARTS notation, exactly as {@link #parse} reads it. */
+    @Override
+    public String toString() {
+        return "Genotype(normal="
+                + edges(normal)
+                + ", normal_concat="
+                + normalConcat
+                + ", reduce="
+                + edges(reduce)
+                + ", reduce_concat="
+                + reduceConcat
+                + ")";
+    }
+
+    private static String edges(List<Edge> edges) {
+        return edges.stream()
+                .map(e -> "('" + e.op() + "', " + e.input() + ")")
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /**
+     * The nodes of one cell: {@code reduction} selects which; {@code ch} is the node channel count;
+     * edges from the cell inputs get stride 2 in a reduction cell.
+     */
+    public List<NodeDesc> nodes(boolean reduction, int ch, boolean affine) {
+        List<Edge> edges = reduction ? reduce : normal;
+        ConvMacroParams conv = ConvMacroParams.of(ch);
+        List<NodeDesc> nodes = new ArrayList<>();
+        for (int i = 0; i < edges.size(); i += EDGES_PER_NODE) {
+            List<EdgeDesc> in = new ArrayList<>();
+            for (int j = i; j < Math.min(i + EDGES_PER_NODE, edges.size()); j++) {
+                Edge e = edges.get(j);
+                int stride = reduction && e.input() < 2 ? 2 : 1;
+                in.add(EdgeDesc.of(OpDesc.of(e.op(), conv, stride, affine), e.input()));
+            }
+            nodes.add(new NodeDesc(in, conv));
+        }
+        return nodes;
+    }
+
+    /** Number of intermediate nodes of the normal cell. */
+    public int nodeCount() {
+        return (normal.size() + EDGES_PER_NODE - 1) / EDGES_PER_NODE;
+    }
+
+    /**
+     * The genotype of a final model description: its first regular and first reduction cell.
+     *
+     * @throws DescFormatException if the desc lacks either cell type or has undecided edges
+     */
+    public static Genotype fromDesc(ModelDesc desc, String source) {
+        CellDesc normal = first(desc, false, source);
+        CellDesc reduce = first(desc, true, source);
+        return new Genotype(
+                edgesOf(normal, source),
+                concatOf(normal),
+                edgesOf(reduce, source),
+                concatOf(reduce));
+    }
+
+    private static CellDesc first(ModelDesc desc, boolean reduction, String source) {
+        return desc.cells().stream()
+                .filter(c -> c.isReduction() == reduction)
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new DescFormatException(
+                                        source
+                                                + ": the model description has no "
+                                                + (reduction ? "reduction" : "regular")
+                                                + " cell, so it has no genotype."));
+    }
+
+    private static List<Edge> edgesOf(CellDesc cell, String source) {
+        List<Edge> out = new ArrayList<>();
+        for (int i = 0; i < cell.nodes().size(); i++) {
+            List<EdgeDesc> edges = cell.nodes().get(i).edges();
+            if (edges.size() != EDGES_PER_NODE) {
+                throw new DescFormatException(
+                        source
+                                + ": cell "
+                                + cell.id()
+                                + ", node "
+                                + i
+                                + " has "
+                                + edges.size()
+                                + " edges; DARTS genotype notation needs exactly "
+                                + EDGES_PER_NODE
+                                + " per node (finalize the search desc first).");
+            }
+            for (EdgeDesc e : edges) {
+                out.add(new Edge(e.op().name(), e.inputIds().get(0)));
+            }
+        }
+        return out;
+    }
+
+    private static List<Integer> concatOf(CellDesc cell) {
+        int n = cell.nodes().size();
+        int k = Math.max(0, Math.min(n, cell.postOp().intParam("out_states", n)));
+        List<Integer> out = new ArrayList<>();
+        for (int i = n - k; i < n; i++) {
+            out.add(i + 2);
+        }
+        return out;
+    }
+}
