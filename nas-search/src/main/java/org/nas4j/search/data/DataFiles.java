@@ -81,7 +81,8 @@ final class DataFiles {
             }
             try (InputStream in =
                     new GZIPInputStream(
-                            new BufferedInputStream(Files.newInputStream(file), 1 << 16), 1 << 16)) {
+                            new BufferedInputStream(Files.newInputStream(file), 1 << 16),
+                            1 << 16)) {
                 return in.readAllBytes();
             }
         } catch (IOException e) {

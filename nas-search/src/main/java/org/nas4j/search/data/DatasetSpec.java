@@ -6,8 +6,8 @@ import java.util.Map;
 import org.nas4j.core.ConfException;
 
 /**
- * What a dataset is and how its images are normalised and augmented: the {@code dataset} section
- * of a conf ({@code confs/datasets/*.yaml}).
+ * What a dataset is and how its images are normalised and augmented: the {@code dataset} section of
+ * a conf ({@code confs/datasets/*.yaml}).
  *
  * @param name loader to use: {@code fashion_mnist | mnist | cifar10 | cifar100 | synthetic}
  * @param format on-disk format: {@code idx | cifar_bin | generated}

@@ -9,17 +9,22 @@ import org.slf4j.LoggerFactory;
 public final class Datasets {
     /** {@code dataset.name} of Fashion-MNIST (IDX files). */
     public static final String FASHION_MNIST = "fashion_mnist";
+
     /** {@code dataset.name} of MNIST (IDX files). */
     public static final String MNIST = "mnist";
+
     /** {@code dataset.name} of CIFAR-10 (binary version). */
     public static final String CIFAR10 = "cifar10";
+
     /** {@code dataset.name} of CIFAR-100 (binary version, fine labels). */
     public static final String CIFAR100 = "cifar100";
+
     /** {@code dataset.name} of the generated dataset for tests. */
     public static final String SYNTHETIC = "synthetic";
 
     /** Every known {@code dataset.name}. */
-    public static final List<String> NAMES = List.of(FASHION_MNIST, MNIST, CIFAR10, CIFAR100, SYNTHETIC);
+    public static final List<String> NAMES =
+            List.of(FASHION_MNIST, MNIST, CIFAR10, CIFAR100, SYNTHETIC);
 
     private static final Logger LOG = LoggerFactory.getLogger(Datasets.class);
 
@@ -52,12 +57,13 @@ public final class Datasets {
                         requireFormat(spec, "generated");
                         yield SyntheticDataset.generate(spec, train, seed);
                     }
-                    default -> throw new ConfException(
-                            "The conf key 'dataset.name' is '"
-                                    + spec.name()
-                                    + "' but known datasets are "
-                                    + NAMES
-                                    + ".");
+                    default ->
+                            throw new ConfException(
+                                    "The conf key 'dataset.name' is '"
+                                            + spec.name()
+                                            + "' but known datasets are "
+                                            + NAMES
+                                            + ".");
                 };
         LOG.info("Loaded {} in {} ms", dataset, (System.nanoTime() - start) / 1_000_000);
         return dataset;

@@ -17,7 +17,10 @@ final class IdxReader {
 
     private IdxReader() {}
 
-    /** The train ({@code train-*}) or test ({@code t10k-*}) split of the IDX files in the spec's dataroot. */
+    /**
+     * The train ({@code train-*}) or test ({@code t10k-*}) split of the IDX files in the spec's
+     * dataroot.
+     */
     static InMemoryDataset read(DatasetSpec spec, boolean train) {
         Path dir = spec.dataDir();
         DataFiles.requireDir(dir, spec.name());

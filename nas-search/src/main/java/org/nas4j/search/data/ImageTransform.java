@@ -12,8 +12,8 @@ import org.nas4j.core.NasException;
  * zeros (so padded pixels are black, i.e. {@code -mean/std} after normalisation), the flip mirrors
  * the cropped image with probability 1/2, normalisation {@code (v/255 - mean) / std} follows, and
  * cutout then sets a {@code cutout x cutout} square to 0 in normalised space on every channel, its
- * centre uniform over the image and the square clipped at the borders. Random choices come from
- * the caller's generator, which the loader seeds per (seed, epoch, batch).
+ * centre uniform over the image and the square clipped at the borders. Random choices come from the
+ * caller's generator, which the loader seeds per (seed, epoch, batch).
  */
 public final class ImageTransform {
     private final float[][] lut;
@@ -23,7 +23,12 @@ public final class ImageTransform {
     private final boolean augment;
 
     private ImageTransform(
-            float[] mean, float[] std, int cropPadding, boolean hflip, int cutout, boolean augment) {
+            float[] mean,
+            float[] std,
+            int cropPadding,
+            boolean hflip,
+            int cutout,
+            boolean augment) {
         if (mean.length != std.length) {
             throw new NasException(
                     "Normalisation needs one std per mean: got "
@@ -49,24 +54,27 @@ public final class ImageTransform {
         return new ImageTransform(spec.meanArray(), spec.stdArray(), 0, false, 0, false);
     }
 
-    /** Normalisation plus the spec's crop and flip and a cutout of {@code cutout} pixels (0 = off). */
+    /**
+     * Normalisation plus the spec's crop and flip and a cutout of {@code cutout} pixels (0 = off).
+     */
     public static ImageTransform augmenting(DatasetSpec spec, int cutout) {
         return new ImageTransform(
                 spec.meanArray(), spec.stdArray(), spec.cropPadding(), spec.hflip(), cutout, true);
     }
 
-    /** Whether this transform draws random numbers. */
-    public boolean isRandom() {
-        return augment && (cropPadding > 0 || hflip || cutout > 0);
-    }
-
     /**
-     * Writes sample {@code index} of {@code dataset} as {@code c*h*w} floats at {@code dst[offset]}.
+     * Writes sample {@code index} of {@code dataset} as {@code c*h*w} floats at {@code
+     * dst[offset]}.
      *
      * @param scratch a buffer of at least {@code dataset.imageBytes()} bytes, reused across calls
      */
     public void apply(
-            Dataset dataset, int index, float[] dst, int offset, SplittableRandom rng, byte[] scratch) {
+            Dataset dataset,
+            int index,
+            float[] dst,
+            int offset,
+            SplittableRandom rng,
+            byte[] scratch) {
         int c = dataset.channels();
         int h = dataset.height();
         int w = dataset.width();

@@ -26,8 +26,8 @@ import org.nas4j.core.NasException;
  *
  * <p>With {@code workers > 0} up to {@code 2 * workers} batches are prepared ahead on daemon
  * threads; a failure there is rethrown to the consumer by {@link Epoch#next()}. Closing an {@link
- * Epoch} (or abandoning it) stops its work; closing the loader stops all of it. One consumer
- * thread per epoch iterator.
+ * Epoch} (or abandoning it) stops its work; closing the loader stops all of it. One consumer thread
+ * per epoch iterator.
  *
  * <pre>{@code
  * try (Loader loader = Loader.builder().setDataset(ds).setBatchSize(64).optShuffle(true).build();
@@ -60,7 +60,8 @@ public final class Loader implements BatchStream, AutoCloseable {
             Objects.checkIndex(index, dataset.size());
         }
         if (b.batchSize < 1) {
-            throw new NasException("Loader " + name + ": batch size " + b.batchSize + " must be >= 1.");
+            throw new NasException(
+                    "Loader " + name + ": batch size " + b.batchSize + " must be >= 1.");
         }
         if (b.maxBatches == 0 || b.maxBatches < -1 || b.workers < 0) {
             throw new NasException(
@@ -131,7 +132,8 @@ public final class Loader implements BatchStream, AutoCloseable {
     @Override
     public synchronized Epoch epoch(int epoch) {
         if (closed) {
-            throw new NasException("Loader " + name + " is closed; epoch " + epoch + " cannot start.");
+            throw new NasException(
+                    "Loader " + name + " is closed; epoch " + epoch + " cannot start.");
         }
         if (workers > 0 && executor == null) {
             executor =
@@ -142,7 +144,8 @@ public final class Loader implements BatchStream, AutoCloseable {
                             TimeUnit.SECONDS,
                             new LinkedBlockingQueue<>(),
                             r -> {
-                                Thread t = new Thread(r, "nas4j-loader-" + THREADS.incrementAndGet());
+                                Thread t =
+                                        new Thread(r, "nas4j-loader-" + THREADS.incrementAndGet());
                                 t.setDaemon(true);
                                 return t;
                             });
@@ -188,8 +191,8 @@ public final class Loader implements BatchStream, AutoCloseable {
     }
 
     /**
-     * The batches of one epoch, in order; closing it cancels batches still being prepared.
-     * Not thread-safe: one consumer.
+     * The batches of one epoch, in order; closing it cancels batches still being prepared. Not
+     * thread-safe: one consumer.
      */
     public final class Epoch implements Iterator<HostBatch>, AutoCloseable {
         private final int epoch;
@@ -233,7 +236,7 @@ public final class Loader implements BatchStream, AutoCloseable {
             int b = consumed;
             long start = System.nanoTime();
             try {
-                HostBatch batch = workers == 0 ? makeBatch(epoch, b, order) : take(b);
+                HostBatch batch = workers == 0 ? inline(b) : take(b);
                 consumed++;
                 submitAhead();
                 return batch;
@@ -245,6 +248,27 @@ public final class Loader implements BatchStream, AutoCloseable {
             }
         }
 
+        private HostBatch inline(int b) {
+            try {
+                return makeBatch(epoch, b, order);
+            } catch (RuntimeException e) {
+                throw failed(b, e);
+            }
+        }
+
+        private NasException failed(int b, Throwable cause) {
+            return new NasException(
+                    "Preparing batch "
+                            + b
+                            + " of epoch "
+                            + epoch
+                            + " of loader "
+                            + name
+                            + " failed: "
+                            + cause,
+                    cause);
+        }
+
         private HostBatch take(int b) {
             Future<HostBatch> future = pending.poll();
             if (future == null) {
@@ -254,17 +278,7 @@ public final class Loader implements BatchStream, AutoCloseable {
             try {
                 return future.get();
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                throw new NasException(
-                        "Preparing batch "
-                                + b
-                                + " of epoch "
-                                + epoch
-                                + " of loader "
-                                + name
-                                + " failed: "
-                                + cause,
-                        cause);
+                throw failed(b, e.getCause());
             } catch (CancellationException e) {
                 throw new NasException(
                         "Loader " + name + " was closed while epoch " + epoch + " was running.", e);
@@ -275,7 +289,9 @@ public final class Loader implements BatchStream, AutoCloseable {
             }
         }
 
-        /** Stops this epoch: batches not yet taken are cancelled and {@link #hasNext()} is false. */
+        /**
+         * Stops this epoch: batches not yet taken are cancelled and {@link #hasNext()} is false.
+         */
         @Override
         public void close() {
             done = true;

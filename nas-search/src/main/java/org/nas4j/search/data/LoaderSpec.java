@@ -19,7 +19,8 @@ public record LoaderSpec(
     /** Validates values, naming the {@code loader.<key>} that is wrong. */
     public LoaderSpec {
         if (batch < 1) {
-            throw new ConfException("The conf key 'loader.batch' is " + batch + " but must be >= 1.");
+            throw new ConfException(
+                    "The conf key 'loader.batch' is " + batch + " but must be >= 1.");
         }
         if (!(valRatio >= 0 && valRatio < 1)) {
             throw new ConfException(
@@ -46,7 +47,8 @@ public record LoaderSpec(
     }
 
     /**
-     * Reads a {@code loader} section given as a plain map; a {@code dataset} entry in it is ignored.
+     * Reads a {@code loader} section given as a plain map; a {@code dataset} entry in it is
+     * ignored.
      *
      * @throws ConfException naming {@code loader.<key>} when a key is missing or ill-typed
      */

@@ -1,16 +1,19 @@
 package org.nas4j.search.data;
 
 /**
- * Derives independent random seeds from a run seed and coordinates (stream, epoch, batch), so
- * every random choice depends only on where it is made, never on thread timing.
+ * Derives independent random seeds from a run seed and coordinates (stream, epoch, batch), so every
+ * random choice depends only on where it is made, never on thread timing.
  */
 final class Seeds {
     /** Stream of the per-epoch sample order. */
     static final long ORDER = 0x4f52444552L;
+
     /** Stream of the per-batch augmentation choices. */
     static final long AUGMENT = 0x4155474dL;
+
     /** Stream of the stratified split. */
     static final long SPLIT = 0x53504c4954L;
+
     /** Stream of the synthetic dataset. */
     static final long SYNTHETIC = 0x53594e5448L;
 

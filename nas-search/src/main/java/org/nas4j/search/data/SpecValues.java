@@ -67,7 +67,8 @@ final class SpecValues {
         if (value instanceof Boolean b) {
             return b;
         }
-        if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+        if (value instanceof String s
+                && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
             return Boolean.parseBoolean(s);
         }
         throw wrongType(key, value, "true or false");
@@ -104,7 +105,13 @@ final class SpecValues {
 
     ConfException wrongType(String key, Object value, String expected) {
         return new ConfException(
-                "The conf key '" + path(key) + "' is '" + value + "' but must be " + expected + ".");
+                "The conf key '"
+                        + path(key)
+                        + "' is '"
+                        + value
+                        + "' but must be "
+                        + expected
+                        + ".");
     }
 
     ConfException invalid(String key, Object value, String expected) {

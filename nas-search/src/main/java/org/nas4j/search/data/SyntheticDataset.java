@@ -23,7 +23,8 @@ final class SyntheticDataset {
         int side = spec.imgSize();
         int imageBytes = c * side * side;
         double[][] templates = templates(spec, seed);
-        SplittableRandom rng = new SplittableRandom(Seeds.mix(seed, Seeds.SYNTHETIC, train ? 1 : 2));
+        SplittableRandom rng =
+                new SplittableRandom(Seeds.mix(seed, Seeds.SYNTHETIC, train ? 1 : 2));
         byte[] pixels = new byte[Math.multiplyExact(n, imageBytes)];
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
@@ -61,8 +62,7 @@ final class SyntheticDataset {
             for (int ch = 0; ch < c; ch++) {
                 for (int y = 0; y < side; y++) {
                     for (int x = 0; x < side; x++) {
-                        t[(ch * side + y) * side + x] =
-                                low[(ch * coarse + y / 2) * coarse + x / 2];
+                        t[(ch * side + y) * side + x] = low[(ch * coarse + y / 2) * coarse + x / 2];
                     }
                 }
             }
