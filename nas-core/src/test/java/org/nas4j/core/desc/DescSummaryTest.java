@@ -36,6 +36,6 @@ class DescSummaryTest {
                 d.withCells(List.of(c0.withNodes(empty), d.cells().get(1), d.cells().get(2)));
         String text = DescSummary.describe(skeleton);
         assertTrue(text.contains("  n0 = (no edges)\n"), text);
-        assertTrue(text.endsWith("edges: 8\n"), text);
+        assertTrue(text.endsWith("edges: 6\n"), text);
     }
 }
