@@ -96,11 +96,19 @@ class ModelDescBuilderTest {
     void cellStemsMapTheirInputsToTheNodeChannels() {
         ModelDesc d = new ModelDescBuilder().build(section(8, 16, 0.0), "search", null);
         // (stem0 ch_in, stem1 ch_in) per cell: c_{k-2} and c_{k-1} outputs
-        int[][] ins = {{48, 48}, {48, 64}, {64, 64}, {64, 128}, {128, 128}, {128, 128}, {128, 256}, {256, 256}};
+        int[][] ins = {
+            {48, 48}, {48, 64}, {64, 64}, {64, 128}, {128, 128}, {128, 128}, {128, 256}, {256, 256}
+        };
         for (int k = 0; k < 8; k++) {
             CellDesc c = d.cells().get(k);
-            assertEquals(new ConvMacroParams(ins[k][0], c.nodeChannels().get(0)), c.stem0().conv(), "cell " + k);
-            assertEquals(new ConvMacroParams(ins[k][1], c.nodeChannels().get(0)), c.stem1().conv(), "cell " + k);
+            assertEquals(
+                    new ConvMacroParams(ins[k][0], c.nodeChannels().get(0)),
+                    c.stem0().conv(),
+                    "cell " + k);
+            assertEquals(
+                    new ConvMacroParams(ins[k][1], c.nodeChannels().get(0)),
+                    c.stem1().conv(),
+                    "cell " + k);
             assertEquals("prepr_normal", c.stem1().name());
             assertEquals(new ConvMacroParams(c.nodeChannels().get(0), c.outChannels()), c.conv());
         }
@@ -162,8 +170,11 @@ class ModelDescBuilderTest {
         Map<String, Object> m = section(5, 8, 0.4);
         m.put("dataset", dataset(10, 1, 8));
         ConfException e =
-                assertThrows(ConfException.class, () -> new ModelDescBuilder().build(m, "eval", null));
-        assertTrue(e.getMessage().contains("aux tower after cell 3 would read a 2x2 map"), e.getMessage());
+                assertThrows(
+                        ConfException.class, () -> new ModelDescBuilder().build(m, "eval", null));
+        assertTrue(
+                e.getMessage().contains("aux tower after cell 3 would read a 2x2 map"),
+                e.getMessage());
     }
 
     @Test
@@ -179,7 +190,8 @@ class ModelDescBuilderTest {
         m.put("cell_post_op", "proj_channels");
         ModelDesc proj = new ModelDescBuilder().build(m, "search", null);
         assertEquals(new ConvMacroParams(64, 16), proj.cells().get(0).postOp().conv());
-        assertEquals(List.of(16, 16, 32, 32, 32, 64, 64, 64),
+        assertEquals(
+                List.of(16, 16, 32, 32, 32, 64, 64, 64),
                 proj.cells().stream().map(CellDesc::outChannels).toList());
         assertEquals(4, proj.cells().get(7).postOp().intParam("out_states", -1));
     }
@@ -206,10 +218,24 @@ class ModelDescBuilderTest {
                         ConvMacroParams conv = ConvMacroParams.of(ctx.nodeCh());
                         for (int i = 0; i < ctx.params().nNodes(); i++) {
                             int stride = ctx.isReduction() ? 2 : 1;
-                            nodes.add(new NodeDesc(List.of(
-                                    EdgeDesc.of(OpDesc.of("skip_connect", conv, stride, ctx.affine()), 0),
-                                    EdgeDesc.of(OpDesc.of("sep_conv_3x3", conv, 1, ctx.affine()), i + 1)),
-                                    conv));
+                            nodes.add(
+                                    new NodeDesc(
+                                            List.of(
+                                                    EdgeDesc.of(
+                                                            OpDesc.of(
+                                                                    "skip_connect",
+                                                                    conv,
+                                                                    stride,
+                                                                    ctx.affine()),
+                                                            0),
+                                                    EdgeDesc.of(
+                                                            OpDesc.of(
+                                                                    "sep_conv_3x3",
+                                                                    conv,
+                                                                    1,
+                                                                    ctx.affine()),
+                                                            i + 1)),
+                                            conv));
                         }
                         return nodes;
                     }
@@ -223,14 +249,22 @@ class ModelDescBuilderTest {
                     @Override
                     protected List<NodeDesc> buildNodes(CellContext ctx) {
                         ConvMacroParams conv = ConvMacroParams.of(ctx.nodeCh());
-                        return List.of(new NodeDesc(List.of(
-                                EdgeDesc.of(OpDesc.of("skip_connect", conv, 1, false), 7)), conv));
+                        return List.of(
+                                new NodeDesc(
+                                        List.of(
+                                                EdgeDesc.of(
+                                                        OpDesc.of("skip_connect", conv, 1, false),
+                                                        7)),
+                                        conv));
                     }
                 };
         DescFormatException e =
-                assertThrows(DescFormatException.class,
+                assertThrows(
+                        DescFormatException.class,
                         () -> broken.build(section(8, 16, 0.0), "search", null));
         assertTrue(e.getMessage().startsWith("the model desc built by"), e.getMessage());
-        assertTrue(e.getMessage().contains("$.model.cells[0].nodes[0].edges[0].input_ids[0] = 7"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("$.model.cells[0].nodes[0].edges[0].input_ids[0] = 7"),
+                e.getMessage());
     }
 }

@@ -19,7 +19,8 @@ class ModelDescParamsTest {
 
     @Test
     void readsEveryKeyAndKeepsTheRestAsExtra() {
-        ModelDescParams p = ModelDescParams.fromMap(ModelDescBuilderTest.section(8, 16, 0.4), "search");
+        ModelDescParams p =
+                ModelDescParams.fromMap(ModelDescBuilderTest.section(8, 16, 0.4), "search");
         assertEquals(8, p.nCells());
         assertEquals(2, p.nReductions());
         assertEquals(16, p.initNodeCh());
@@ -47,7 +48,8 @@ class ModelDescParamsTest {
                 refusal(m, "search"));
         m = new LinkedHashMap<>(ModelDescBuilderTest.section(8, 16, 0.0));
         m.put("dataset", Map.of("n_classes", 10, "channels", 1));
-        assertTrue(refusal(m, "eval").startsWith("nas.eval.model_desc.dataset.img_size is missing"));
+        assertTrue(
+                refusal(m, "eval").startsWith("nas.eval.model_desc.dataset.img_size is missing"));
         m.remove("dataset");
         assertTrue(refusal(m, "eval").startsWith("nas.eval.model_desc.dataset is missing"));
     }
@@ -60,21 +62,29 @@ class ModelDescParamsTest {
                 "nas.search.model_desc.init_node_ch = 'sixteen' (a string) is not an integer >= 1.",
                 refusal(m, "search"));
         m.put("init_node_ch", 16.5);
-        assertTrue(refusal(m, "search").contains("init_node_ch = 16.5 (a number) is not an integer"));
+        assertTrue(
+                refusal(m, "search").contains("init_node_ch = 16.5 (a number) is not an integer"));
         m.put("init_node_ch", 16);
         m.put("out_nodes", 5);
-        assertTrue(refusal(m, "search").contains("out_nodes = 5 exceeds nas.search.model_desc.n_nodes = 4"));
+        assertTrue(
+                refusal(m, "search")
+                        .contains("out_nodes = 5 exceeds nas.search.model_desc.n_nodes = 4"));
         m.put("out_nodes", 4);
         m.put("logits_op", List.of("linear"));
-        assertTrue(refusal(m, null).startsWith("model_desc.logits_op = [linear] (a list) is not an op name"));
+        assertTrue(
+                refusal(m, null)
+                        .startsWith("model_desc.logits_op = [linear] (a list) is not an op name"));
         m.put("logits_op", "linear");
         m.put("aux_weight", -1);
         assertTrue(refusal(m, "eval").contains("aux_weight = -1 is out of range"));
         assertTrue(
                 assertThrows(
                                 ConfException.class,
-                                () -> ModelDescParams.fromMap(ModelDescBuilderTest.section(8, 16, 0.0), "search")
-                                        .extraStringList("missing_key", "search"))
+                                () ->
+                                        ModelDescParams.fromMap(
+                                                        ModelDescBuilderTest.section(8, 16, 0.0),
+                                                        "search")
+                                                .extraStringList("missing_key", "search"))
                         .getMessage()
                         .startsWith("nas.search.model_desc.missing_key is missing"));
     }

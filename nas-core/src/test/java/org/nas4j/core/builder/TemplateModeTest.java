@@ -18,7 +18,10 @@ import org.nas4j.core.desc.OpDesc;
 
 class TemplateModeTest {
 
-    /** Two edges per node, as a finalized DARTS cell: one from a cell input, one from the state before. */
+    /**
+     * Two edges per node, as a finalized DARTS cell: one from a cell input, one from the state
+     * before.
+     */
     private static final class FinalCells extends ModelDescBuilder {
         @Override
         protected List<NodeDesc> buildNodes(CellContext ctx) {
@@ -73,13 +76,16 @@ class TemplateModeTest {
                     assertEquals(orig.inputIds(), edge.inputIds());
                     assertEquals(ConvMacroParams.of(ch), edge.op().conv());
                     boolean fromInput = edge.inputIds().get(0) < 2;
-                    assertEquals(c.isReduction() && fromInput ? 2 : 1, edge.op().stride(),
+                    assertEquals(
+                            c.isReduction() && fromInput ? 2 : 1,
+                            edge.op().stride(),
                             "cell " + c.id() + " node " + n + " edge " + e);
                     assertTrue(edge.op().affine());
                 }
             }
         }
-        assertEquals(List.of(36, 36, 72, 72, 72, 144, 144, 144),
+        assertEquals(
+                List.of(36, 36, 72, 72, 72, 144, 144, 144),
                 eval.cells().stream().map(c -> c.nodeChannels().get(0)).toList());
         assertEquals("max_pool_3x3", eval.cells().get(5).nodes().get(0).edges().get(0).op().name());
         assertEquals(4 * 144, eval.cells().get(7).outChannels());
@@ -91,8 +97,13 @@ class TemplateModeTest {
         DescFormatException e =
                 assertThrows(
                         DescFormatException.class,
-                        () -> new ModelDescBuilder()
-                                .build(ModelDescBuilderTest.section(8, 36, 0.0), "eval", template));
-        assertTrue(e.getMessage().contains("no reduction cell to copy into cell 2"), e.getMessage());
+                        () ->
+                                new ModelDescBuilder()
+                                        .build(
+                                                ModelDescBuilderTest.section(8, 36, 0.0),
+                                                "eval",
+                                                template));
+        assertTrue(
+                e.getMessage().contains("no reduction cell to copy into cell 2"), e.getMessage());
     }
 }

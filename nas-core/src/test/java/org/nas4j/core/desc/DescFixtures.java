@@ -39,7 +39,10 @@ final class DescFixtures {
                         op("prepr_normal", 12, 4, 1),
                         op("prepr_normal", 12, 4, 1),
                         List.of(
-                                node(4, edge("sep_conv_3x3", 4, 1, 0), edge("skip_connect", 4, 1, 1)),
+                                node(
+                                        4,
+                                        edge("sep_conv_3x3", 4, 1, 0),
+                                        edge("skip_connect", 4, 1, 1)),
                                 node(4, EdgeDesc.of(mixed, 0), edge("max_pool_3x3", 4, 1, 2))),
                         List.of(4, 4),
                         op("concate_channels", 8, 8, 1).withParam("out_states", 2),
@@ -86,7 +89,8 @@ final class DescFixtures {
                         op("proj_channels", 16, 8, 1).withParam("out_states", 2),
                         8,
                         0);
-        List<AuxTowerDesc> aux = new ArrayList<>(Arrays.asList(null, new AuxTowerDesc(16, 10, 2), null));
+        List<AuxTowerDesc> aux =
+                new ArrayList<>(Arrays.asList(null, new AuxTowerDesc(16, 10, 2), null));
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("algo", "darts");
         params.put("seed", 2);

@@ -39,17 +39,34 @@ class DescJsonTest {
 
     @Test
     void documentCarriesFormatVersionAndSnakeCaseNames() {
-        JsonObject doc = JsonParser.parseString(DescJson.toJson(DescFixtures.small())).getAsJsonObject();
+        JsonObject doc =
+                JsonParser.parseString(DescJson.toJson(DescFixtures.small())).getAsJsonObject();
         assertEquals("nas4j.model_desc", doc.get("format").getAsString());
         assertEquals(1, doc.get("version").getAsInt());
-        JsonObject cell = doc.getAsJsonObject("model").getAsJsonArray("cells").get(1).getAsJsonObject();
+        JsonObject cell =
+                doc.getAsJsonObject("model").getAsJsonArray("cells").get(1).getAsJsonObject();
         assertEquals("reduction", cell.get("cell_type").getAsString());
         assertEquals(1, cell.get("trainables_from").getAsInt());
         assertTrue(cell.has("node_channels") && cell.has("out_channels") && cell.has("ch_in"));
-        JsonObject op = cell.getAsJsonArray("nodes").get(0).getAsJsonObject()
-                .getAsJsonArray("edges").get(0).getAsJsonObject().getAsJsonObject("op");
-        assertEquals(3, op.getAsJsonObject("params").get("kernel").getAsJsonPrimitive().getAsNumber().intValue());
-        assertEquals("3", op.getAsJsonObject("params").get("kernel").toString(), "integral numbers without .0");
+        JsonObject op =
+                cell.getAsJsonArray("nodes")
+                        .get(0)
+                        .getAsJsonObject()
+                        .getAsJsonArray("edges")
+                        .get(0)
+                        .getAsJsonObject()
+                        .getAsJsonObject("op");
+        assertEquals(
+                3,
+                op.getAsJsonObject("params")
+                        .get("kernel")
+                        .getAsJsonPrimitive()
+                        .getAsNumber()
+                        .intValue());
+        assertEquals(
+                "3",
+                op.getAsJsonObject("params").get("kernel").toString(),
+                "integral numbers without .0");
         assertTrue(op.has("in_len"));
     }
 
@@ -96,7 +113,8 @@ class DescJsonTest {
         String msg = failMutated(doc -> model(doc).addProperty("n_classes", "ten"));
         assertContains(msg, "$.model.n_classes = \"ten\" is a string; expected an integer >= 1.");
         msg = failMutated(doc -> cell(doc, 1).getAsJsonObject("stem0").addProperty("affine", 1));
-        assertContains(msg, "$.model.cells[1].stem0.affine = 1 is a number; expected true or false.");
+        assertContains(
+                msg, "$.model.cells[1].stem0.affine = 1 is a number; expected true or false.");
         msg = failMutated(doc -> model(doc).addProperty("n_classes", 2.5));
         assertContains(msg, "$.model.n_classes = 2.5 is not an integer");
         msg = failMutated(doc -> cell(doc, 0).addProperty("cell_type", "normal"));
@@ -123,7 +141,9 @@ class DescJsonTest {
     @Test
     void refusesAForwardInputAndACycle() {
         String msg = failMutated(doc -> inputIds(doc, 0, 0, 0).set(0, num(3)));
-        assertContains(msg, "$.model.cells[0].nodes[0].edges[0].input_ids[0] = 3 points to a state that does not exist or comes later (valid: 0..1");
+        assertContains(
+                msg,
+                "$.model.cells[0].nodes[0].edges[0].input_ids[0] = 3 points to a state that does not exist or comes later (valid: 0..1");
         msg = failMutated(doc -> inputIds(doc, 0, 1, 1).set(0, num(3)));
         assertContains(msg, "$.model.cells[0].nodes[1].edges[1].input_ids[0] = 3 points to");
         assertContains(msg, "closes a cycle");
@@ -132,23 +152,36 @@ class DescJsonTest {
     @Test
     void refusesNodeChannelsThatDoNotMatchTheStems() {
         String msg = failMutated(doc -> node(doc, 0, 1).addProperty("ch_in", 7));
-        assertContains(msg, "$.model.cells[0].nodes[1].ch_in = 7 does not match the stems' output channels 4");
+        assertContains(
+                msg,
+                "$.model.cells[0].nodes[1].ch_in = 7 does not match the stems' output channels 4");
         msg = failMutated(doc -> cell(doc, 0).getAsJsonObject("stem1").addProperty("ch_out", 5));
         assertContains(msg, "$.model.cells[0].stem1.ch_out = 5 differs from stem0.ch_out = 4");
     }
 
     @Test
     void refusesACellStemThatReadsTheWrongChannels() {
-        String msg = failMutated(doc -> cell(doc, 2).getAsJsonObject("stem0").addProperty("ch_in", 16));
-        assertContains(msg, "$.model.cells[2].stem0.ch_in = 16 does not match the 8 output channels of cell 0");
+        String msg =
+                failMutated(doc -> cell(doc, 2).getAsJsonObject("stem0").addProperty("ch_in", 16));
+        assertContains(
+                msg,
+                "$.model.cells[2].stem0.ch_in = 16 does not match the 8 output channels of cell 0");
         msg = failMutated(doc -> cell(doc, 1).getAsJsonObject("stem0").addProperty("ch_in", 8));
-        assertContains(msg, "$.model.cells[1].stem0.ch_in = 8 does not match the 12 output channels of model stem 1");
+        assertContains(
+                msg,
+                "$.model.cells[1].stem0.ch_in = 8 does not match the 12 output channels of model stem 1");
         msg = failMutated(doc -> cell(doc, 0).getAsJsonObject("stem0").addProperty("ch_in", 3));
-        assertContains(msg, "$.model.cells[0].stem0.ch_in = 3 does not match the 12 output channels of model stem 0");
+        assertContains(
+                msg,
+                "$.model.cells[0].stem0.ch_in = 3 does not match the 12 output channels of model stem 0");
         msg = failMutated(doc -> cell(doc, 0).getAsJsonObject("stem1").addProperty("ch_in", 3));
-        assertContains(msg, "$.model.cells[0].stem1.ch_in = 3 does not match the 12 output channels of model stem 1");
+        assertContains(
+                msg,
+                "$.model.cells[0].stem1.ch_in = 3 does not match the 12 output channels of model stem 1");
         msg = failMutated(doc -> cell(doc, 2).getAsJsonObject("stem1").addProperty("ch_in", 8));
-        assertContains(msg, "$.model.cells[2].stem1.ch_in = 8 does not match the 16 output channels of cell 1");
+        assertContains(
+                msg,
+                "$.model.cells[2].stem1.ch_in = 8 does not match the 16 output channels of cell 1");
     }
 
     @Test
@@ -159,7 +192,9 @@ class DescJsonTest {
 
     @Test
     void refusesLogitsThatDoNotMatchTheClasses() {
-        String msg = failMutated(doc -> model(doc).getAsJsonObject("logits_op").addProperty("ch_out", 9));
+        String msg =
+                failMutated(
+                        doc -> model(doc).getAsJsonObject("logits_op").addProperty("ch_out", 9));
         assertContains(msg, "$.model.logits_op.ch_out = 9 differs from $.model.n_classes = 10");
     }
 
@@ -173,14 +208,16 @@ class DescJsonTest {
     void validatorNamesTheSourceForBuiltDescs() {
         ModelDesc bad = DescFixtures.small().withAuxTowers(java.util.List.of());
         DescFormatException e =
-                assertThrows(DescFormatException.class, () -> DescValidator.validate(bad, "built desc"));
+                assertThrows(
+                        DescFormatException.class, () -> DescValidator.validate(bad, "built desc"));
         assertTrue(e.getMessage().startsWith("built desc: $.model.aux_towers"), e.getMessage());
     }
 
     // --- helpers: mutate the saved document and return the refusal message ---
 
     private static String failMutated(Consumer<JsonObject> mutation) {
-        JsonObject doc = JsonParser.parseString(DescJson.toJson(DescFixtures.small())).getAsJsonObject();
+        JsonObject doc =
+                JsonParser.parseString(DescJson.toJson(DescFixtures.small())).getAsJsonObject();
         mutation.accept(doc);
         return fail(doc.toString(), "final.json");
     }
@@ -203,7 +240,11 @@ class DescJsonTest {
     }
 
     private static JsonArray inputIds(JsonObject doc, int k, int n, int e) {
-        return node(doc, k, n).getAsJsonArray("edges").get(e).getAsJsonObject().getAsJsonArray("input_ids");
+        return node(doc, k, n)
+                .getAsJsonArray("edges")
+                .get(e)
+                .getAsJsonObject()
+                .getAsJsonArray("input_ids");
     }
 
     private static JsonElement num(int v) {

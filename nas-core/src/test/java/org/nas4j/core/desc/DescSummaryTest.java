@@ -15,7 +15,8 @@ class DescSummaryTest {
         assertEquals("input shape (1, 8, 8), 10 classes, 3 cells", lines.get(0));
         assertEquals("model stems: stem_conv3x3 1 -> 12, stem_conv3x3 1 -> 12", lines.get(1));
         assertTrue(
-                lines.get(2).startsWith("cell 0  regular  ch 4 -> 8  trainables_from 0"), lines.get(2));
+                lines.get(2).startsWith("cell 0  regular  ch 4 -> 8  trainables_from 0"),
+                lines.get(2));
         assertEquals("  n0 = sep_conv_3x3(c_{k-2}) + skip_connect(c_{k-1})", lines.get(3));
         assertEquals("  n1 = mixed_op(c_{k-2}) + max_pool_3x3(n0)", lines.get(4));
         assertTrue(lines.get(5).startsWith("cell 1  reduction  ch 8 -> 16  trainables_from 1"));
@@ -30,8 +31,7 @@ class DescSummaryTest {
     void nodesWithoutEdgesAreShownAsSuch() {
         ModelDesc d = DescFixtures.small();
         CellDesc c0 = d.cells().get(0);
-        List<NodeDesc> empty =
-                c0.nodes().stream().map(n -> n.withEdges(List.of())).toList();
+        List<NodeDesc> empty = c0.nodes().stream().map(n -> n.withEdges(List.of())).toList();
         ModelDesc skeleton =
                 d.withCells(List.of(c0.withNodes(empty), d.cells().get(1), d.cells().get(2)));
         String text = DescSummary.describe(skeleton);
