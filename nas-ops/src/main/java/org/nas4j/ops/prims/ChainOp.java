@@ -1,0 +1,50 @@
+package org.nas4j.ops.prims;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * An op made of layers applied one after another; subclasses add their layers in order in the
+ * constructor with {@link #add}.
+ */
+public abstract class ChainOp extends AbstractBlock {
+
+    /** Appends {@code block} to the chain. */
+    protected final <B extends Block> B add(String name, B block) {
+        return addChildBlock(name, block);
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDList x = inputs;
+        for (Block child : children.values()) {
+            x = child.forward(ps, x, training, params);
+        }
+        return x;
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputs) {
+        Shape[] shapes = inputs;
+        for (Block child : children.values()) {
+            child.initialize(manager, dataType, shapes);
+            shapes = child.getOutputShapes(shapes);
+        }
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape[] shapes = inputShapes;
+        for (Block child : children.values()) {
+            shapes = child.getOutputShapes(shapes);
+        }
+        return shapes;
+    }
+}

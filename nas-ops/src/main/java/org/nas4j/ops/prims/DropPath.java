@@ -1,0 +1,84 @@
+package org.nas4j.ops.prims;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.Arrays;
+import java.util.Set;
+import org.nas4j.core.NasException;
+
+/**
+ * Drop path (Larsson et al., FractalNet; used by DARTS in evaluation): in training, each sample's
+ * output of an edge is dropped with probability {@code p} and the kept ones are scaled by {@code
+ * 1/(1-p)}; at inference it is the identity.
+ *
+ * <p>The probability is changed while training (DARTS raises it linearly over epochs) with {@link
+ * #setDropProb}. The random mask comes from DJL's generator, so {@code
+ * Engine.getInstance().setRandomSeed} makes it reproducible. Not a registered op: the network wraps
+ * an edge's op with it when {@link #appliesTo} the op's name.
+ */
+public final class DropPath extends AbstractBlock {
+    private static final Set<String> EXEMPT = Set.of("none", "skip_connect", "identity");
+
+    private volatile float dropProb;
+
+    /** A drop path that starts with probability {@code dropProb}. */
+    public DropPath(float dropProb) {
+        setDropProb(dropProb);
+    }
+
+    /** Whether an edge with op {@code opName} gets drop path (never skip, identity or none). */
+    public static boolean appliesTo(String opName) {
+        return !EXEMPT.contains(opName);
+    }
+
+    /** Sets the probability of dropping a sample's path, in {@code [0, 1)}. */
+    public void setDropProb(float p) {
+        if (!(p >= 0f && p < 1f)) {
+            throw new NasException(
+                    "Drop-path probability " + p + " is out of range; it must be in [0, 1).");
+        }
+        this.dropProb = p;
+    }
+
+    /** The current probability of dropping a sample's path. */
+    public float getDropProb() {
+        return dropProb;
+    }
+
+    /** Applies drop path with probability {@code p} to {@code x} (samples on axis 0). */
+    public static NDArray apply(NDArray x, float p) {
+        if (p <= 0f) {
+            return x;
+        }
+        float keep = 1f - p;
+        Shape s = x.getShape();
+        long[] maskDims = new long[s.dimension()];
+        Arrays.fill(maskDims, 1);
+        maskDims[0] = s.get(0);
+        NDArray mask =
+                x.getManager()
+                        .randomUniform(0f, 1f, new Shape(maskDims), x.getDataType(), x.getDevice())
+                        .lt(keep)
+                        .toType(x.getDataType(), false)
+                        .div(keep);
+        return x.mul(mask);
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        if (!training) {
+            return new NDList(inputs.head());
+        }
+        return new NDList(apply(inputs.head(), dropProb));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+}
