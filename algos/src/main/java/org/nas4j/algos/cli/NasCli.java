@@ -37,10 +37,7 @@ import picocli.CommandLine.Spec;
             "  nas conf --algo darts --nas.search.trainer.epochs 1",
             "Run 'nas COMMAND --help' for a command's options."
         },
-        subcommands = {
-            OpsCommand.class,
-            HelpCommand.class
-        })
+        subcommands = {OpsCommand.class, HelpCommand.class})
 public final class NasCli implements Callable<Integer> {
     /** The option that turns one-line error messages into stack traces. */
     static final String DEBUG_OPTION = "--debug";
