@@ -31,16 +31,17 @@ import picocli.CommandLine.Spec;
             ""
         },
         commandListHeading = "%nCommands:%n",
-        footer = {
-            "",
-            "Commands that read an algorithm's conf accept overrides of any conf key:",
-            "  nas conf --algo darts --nas.search.trainer.epochs 1",
-            "Run 'nas COMMAND --help' for a command's options."
-        },
-        subcommands = {OpsCommand.class, HelpCommand.class})
+        subcommands = {DescCommand.class, OpsCommand.class, HelpCommand.class})
 public final class NasCli implements Callable<Integer> {
     /** The option that turns one-line error messages into stack traces. */
     static final String DEBUG_OPTION = "--debug";
+
+    private static final String[] FOOTER = {
+        "",
+        "Commands that read an algorithm's conf accept overrides of any conf key:",
+        "  nas conf --algo darts --nas.search.trainer.epochs 1",
+        "Run 'nas COMMAND --help' for the options of a command."
+    };
 
     @Spec CommandSpec spec;
 
@@ -58,9 +59,13 @@ public final class NasCli implements Callable<Integer> {
     /** A picocli command line for {@code nas} with nas4j's error handling installed. */
     public static CommandLine commandLine() {
         CliErrors errors = new CliErrors();
-        return new CommandLine(new NasCli())
-                .setExecutionExceptionHandler(errors)
-                .setParameterExceptionHandler(errors);
+        CommandLine cmd =
+                new CommandLine(new NasCli())
+                        .setExecutionExceptionHandler(errors)
+                        .setParameterExceptionHandler(errors);
+        // Set here, not in @Command: subcommands inherit the root's annotated attributes.
+        cmd.getCommandSpec().usageMessage().footer(FOOTER);
+        return cmd;
     }
 
     /** {@code nas} without a command: the usage on stderr and the usage exit code. */

@@ -9,9 +9,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nas4j.core.ConfException;
+import org.nas4j.core.builder.ModelDescBuilder;
+import org.nas4j.core.desc.DescJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -132,5 +137,76 @@ class NasCliTest {
         assertTrue(run.err().contains("unexpected error"), run.err());
         assertTrue(run.err().contains("--debug"), run.err());
         assertFalse(run.err().contains("\tat "), run.err());
+    }
+
+    /** A toy search desc (3 cells, 1 reduction) saved in {@code dir}, built without the conf. */
+    private static Path savedDesc(Path dir) {
+        Map<String, Object> md = new LinkedHashMap<>();
+        md.put("dataset", Map.of("n_classes", 10, "channels", 1, "img_size", 28));
+        md.put("n_cells", 3);
+        md.put("n_reductions", 1);
+        md.put("init_node_ch", 8);
+        md.put("stem_multiplier", 2);
+        md.put("n_nodes", 4);
+        md.put("out_nodes", 4);
+        md.put("model_stem0_op", "stem_conv3x3");
+        md.put("model_stem1_op", "stem_conv3x3");
+        md.put("cell_post_op", "concate_channels");
+        md.put("model_post_op", "pool_adaptive_avg2d");
+        md.put("logits_op", "linear");
+        md.put("aux_weight", 0.0);
+        Path file = dir.resolve("toy_desc.json");
+        DescJson.save(new ModelDescBuilder().build(md, "search", null), file);
+        return file;
+    }
+
+    @Test
+    void descValidateAcceptsASavedDesc(@TempDir Path dir) {
+        Path file = savedDesc(dir);
+        Run run = nas("desc", "validate", file.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(
+                file
+                        + " is a valid nas4j model description (3 cells (1 reduction), 4 nodes per"
+                        + " cell, 0 edges, 10 classes, input 1x28x28).",
+                run.out().strip());
+    }
+
+    @Test
+    void descShowSummarisesCellsAndStems(@TempDir Path dir) {
+        Run run = nas("desc", "show", savedDesc(dir).toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("3 cells"), run.out());
+        assertTrue(run.out().contains("stem_conv3x3"), run.out());
+    }
+
+    @Test
+    void descValidateRefusesACorruptFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("corrupt.json");
+        Files.writeString(file, "{\"format\": \"nas4j.model_desc\", \"version\": 1, \"model\": [");
+        Run run = nas("desc", "validate", file.toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.err().startsWith("nas: "), run.err());
+        assertTrue(run.err().contains("corrupt.json"), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void descValidateNamesAnUnregisteredOpAndItsPath(@TempDir Path dir) throws Exception {
+        Path file = savedDesc(dir);
+        Files.writeString(file, Files.readString(file).replace("\"linear\"", "\"lineer\""));
+        Run run = nas("desc", "validate", file.toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("$.model.logits_op.name 'lineer'"), run.err());
+        assertTrue(run.err().contains("linear"), run.err());
+    }
+
+    @Test
+    void descValidateOfAMissingFileNamesIt(@TempDir Path dir) {
+        Run run = nas("desc", "validate", dir.resolve("absent.json").toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("absent.json"), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
     }
 }
