@@ -13,8 +13,8 @@ import org.nas4j.core.desc.CellType;
  * @param ch0In channels of the first input c_{k-2}
  * @param ch1In channels of the second input c_{k-1}
  * @param inputSize height and width of the second input c_{k-1}
- * @param trainablesFrom id of the first cell of the same type, whose architecture weights this cell
- *     shares
+ * @param trainablesFrom id of the first cell of the same type, whose architecture weights this
+ *     cell shares
  * @param affine whether BatchNorm layers are affine (evaluation) or not (search)
  * @param params the model_desc conf section
  */

@@ -161,9 +161,7 @@ public class ModelDescBuilder {
         List<OpDesc> stems = buildCellStems(ctx);
         if (stems.size() != 2) {
             throw new IllegalStateException(
-                    getClass().getSimpleName()
-                            + ".buildCellStems returned "
-                            + stems.size()
+                    getClass().getSimpleName() + ".buildCellStems returned " + stems.size()
                             + " stems; a cell has exactly 2.");
         }
         List<NodeDesc> nodes =
@@ -260,13 +258,9 @@ public class ModelDescBuilder {
             chOut = ctx.nodeCh();
         } else {
             throw new ConfException(
-                    "model_desc.cell_post_op = '"
-                            + name
-                            + "' is not a post op "
-                            + getClass().getSimpleName()
-                            + " knows; valid: "
-                            + String.join(", ", POST_OPS)
-                            + ".");
+                    "model_desc.cell_post_op = '" + name + "' is not a post op "
+                            + getClass().getSimpleName() + " knows; valid: "
+                            + String.join(", ", POST_OPS) + ".");
         }
         return OpDesc.of(name, new ConvMacroParams(chIn, chOut), 1, ctx.affine())
                 .withParam("out_states", outStates);
@@ -279,13 +273,8 @@ public class ModelDescBuilder {
     protected AuxTowerDesc buildAuxTower(CellContext ctx, int chIn, int size) {
         if (size < 6) {
             throw new ConfException(
-                    "The aux tower after cell "
-                            + ctx.cellId()
-                            + " would read a "
-                            + size
-                            + "x"
-                            + size
-                            + " map, but its 5x5 pool needs at least 6x6 to give 2x2; set"
+                    "The aux tower after cell " + ctx.cellId() + " would read a " + size + "x"
+                            + size + " map, but its 5x5 pool needs at least 6x6 to give 2x2; set"
                             + " model_desc.aux_weight to 0 or use larger images.");
         }
         // floor((size - 5) / stride) + 1 == 2 holds for stride = size - 5

@@ -96,31 +96,16 @@ public record ModelDescParams(
         int nReductions = r.integer("n_reductions", 0);
         if (nReductions > nCells) {
             throw new ConfException(
-                    prefix
-                            + "n_reductions = "
-                            + nReductions
-                            + " exceeds "
-                            + prefix
-                            + "n_cells = "
-                            + nCells
-                            + "; valid: 0.."
-                            + nCells
-                            + ".");
+                    prefix + "n_reductions = " + nReductions + " exceeds " + prefix
+                            + "n_cells = " + nCells + "; valid: 0.." + nCells + ".");
         }
         int nNodes = r.integer("n_nodes", 1);
         int outNodes = r.integer("out_nodes", 1);
         if (outNodes > nNodes) {
             throw new ConfException(
-                    prefix
-                            + "out_nodes = "
-                            + outNodes
-                            + " exceeds "
-                            + prefix
-                            + "n_nodes = "
-                            + nNodes
-                            + "; the post op merges some of the last nodes (valid: 1.."
-                            + nNodes
-                            + ").");
+                    prefix + "out_nodes = " + outNodes + " exceeds " + prefix + "n_nodes = "
+                            + nNodes + "; the post op merges some of the last nodes (valid: 1.."
+                            + nNodes + ").");
         }
         Map<String, Object> extra = new LinkedHashMap<>();
         modelDescMap.forEach(
@@ -164,21 +149,8 @@ public record ModelDescParams(
     /** A copy with another number of cells (model scaling in evaluation, tests). */
     public ModelDescParams withNCells(int newNCells) {
         return new ModelDescParams(
-                newNCells,
-                nReductions,
-                initNodeCh,
-                stemMultiplier,
-                nNodes,
-                outNodes,
-                modelStem0Op,
-                modelStem1Op,
-                cellPostOp,
-                modelPostOp,
-                logitsOp,
-                auxWeight,
-                nClasses,
-                channels,
-                imgSize,
-                extra);
+                newNCells, nReductions, initNodeCh, stemMultiplier, nNodes, outNodes,
+                modelStem0Op, modelStem1Op, cellPostOp, modelPostOp, logitsOp, auxWeight,
+                nClasses, channels, imgSize, extra);
     }
 }

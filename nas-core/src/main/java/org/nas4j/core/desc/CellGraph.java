@@ -47,17 +47,14 @@ public final class CellGraph {
         this.problems = List.copyOf(problems);
     }
 
-    /**
-     * Builds the view of {@code cell}; never throws for a malformed cell (see {@link #problems}).
-     */
+    /** Builds the view of {@code cell}; never throws for a malformed cell (see {@link #problems}). */
     public static CellGraph of(CellDesc cell) {
         return of(cell.nodes());
     }
 
     /** Builds the view of a cell with these nodes. */
     public static CellGraph of(List<NodeDesc> nodes) {
-        DirectedAcyclicGraph<Integer, DefaultEdge> g =
-                new DirectedAcyclicGraph<>(DefaultEdge.class);
+        DirectedAcyclicGraph<Integer, DefaultEdge> g = new DirectedAcyclicGraph<>(DefaultEdge.class);
         int nStates = nodes.size() + 2;
         for (int s = 0; s < nStates; s++) {
             g.addVertex(s);

@@ -49,13 +49,8 @@ final class CellNodesCheck {
             if (c.nodeChannels().get(n) != node.conv().chOut()) {
                 throw v.failAt(
                         p + ".node_channels[" + n + "]",
-                        "= "
-                                + c.nodeChannels().get(n)
-                                + " differs from "
-                                + np
-                                + ".ch_out = "
-                                + node.conv().chOut()
-                                + ".");
+                        "= " + c.nodeChannels().get(n) + " differs from " + np + ".ch_out = "
+                                + node.conv().chOut() + ".");
             }
             for (int e = 0; e < node.edges().size(); e++) {
                 edge(v, c, node, node.edges().get(e), np + ".edges[" + e + "]", stemCh);
@@ -72,11 +67,8 @@ final class CellNodesCheck {
         if (op.conv().chOut() != node.conv().chOut()) {
             throw v.failAt(
                     ep + ".op.ch_out",
-                    "= "
-                            + op.conv().chOut()
-                            + " differs from the node's output channels "
-                            + node.conv().chOut()
-                            + ".");
+                    "= " + op.conv().chOut() + " differs from the node's output channels "
+                            + node.conv().chOut() + ".");
         }
         if (edge.inputIds().size() == 1) {
             int id = edge.inputIds().get(0);
@@ -84,13 +76,8 @@ final class CellNodesCheck {
             if (op.conv().chIn() != ch) {
                 throw v.failAt(
                         ep + ".op.ch_in",
-                        "= "
-                                + op.conv().chIn()
-                                + " does not match the "
-                                + ch
-                                + " channels of state "
-                                + id
-                                + ", which the edge reads.");
+                        "= " + op.conv().chIn() + " does not match the " + ch
+                                + " channels of state " + id + ", which the edge reads.");
             }
         }
     }
@@ -100,24 +87,14 @@ final class CellNodesCheck {
         if (post.conv().chOut() != c.outChannels()) {
             throw v.failAt(
                     p + ".post_op.ch_out",
-                    "= "
-                            + post.conv().chOut()
-                            + " differs from "
-                            + p
-                            + ".out_channels = "
-                            + c.outChannels()
-                            + ".");
+                    "= " + post.conv().chOut() + " differs from " + p + ".out_channels = "
+                            + c.outChannels() + ".");
         }
         if (c.conv().chOut() != c.outChannels()) {
             throw v.failAt(
                     p + ".ch_out",
-                    "= "
-                            + c.conv().chOut()
-                            + " differs from "
-                            + p
-                            + ".out_channels = "
-                            + c.outChannels()
-                            + ".");
+                    "= " + c.conv().chOut() + " differs from " + p + ".out_channels = "
+                            + c.outChannels() + ".");
         }
         if (!post.name().equals("concate_channels") && !post.name().equals("proj_channels")) {
             return; // other merges may read their inputs differently; the op checks itself
@@ -127,11 +104,8 @@ final class CellNodesCheck {
         if (outStates < 1 || outStates > nNodes) {
             throw v.failAt(
                     p + ".post_op.params.out_states",
-                    "= "
-                            + outStates
-                            + " is not a number of the cell's last nodes (valid: 1.."
-                            + nNodes
-                            + ").");
+                    "= " + outStates + " is not a number of the cell's last nodes (valid: 1.."
+                            + nNodes + ").");
         }
         int chIn = 0;
         for (int n = nNodes - outStates; n < nNodes; n++) {
@@ -140,13 +114,8 @@ final class CellNodesCheck {
         if (post.conv().chIn() != chIn) {
             throw v.failAt(
                     p + ".post_op.ch_in",
-                    "= "
-                            + post.conv().chIn()
-                            + " does not match the "
-                            + chIn
-                            + " channels of the last "
-                            + outStates
-                            + " nodes it merges.");
+                    "= " + post.conv().chIn() + " does not match the " + chIn
+                            + " channels of the last " + outStates + " nodes it merges.");
         }
     }
 }

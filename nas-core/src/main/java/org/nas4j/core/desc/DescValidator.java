@@ -100,10 +100,7 @@ public final class DescValidator {
         if (c.conv().chIn() != stemCh) {
             throw fail(
                     p + ".ch_in",
-                    "= "
-                            + c.conv().chIn()
-                            + " differs from the stems' output channels "
-                            + stemCh
+                    "= " + c.conv().chIn() + " differs from the stems' output channels " + stemCh
                             + ".");
         }
         if (c.nodeChannels().size() != c.nodes().size()) {
@@ -119,11 +116,8 @@ public final class DescValidator {
         if (c.trainablesFrom() < 0 || c.trainablesFrom() > k) {
             throw fail(
                     p + ".trainables_from",
-                    "= "
-                            + c.trainablesFrom()
-                            + " is not a cell at or before this one (valid: 0.."
-                            + k
-                            + ").");
+                    "= " + c.trainablesFrom() + " is not a cell at or before this one (valid: 0.."
+                            + k + ").");
         }
         if (d.cells().get(c.trainablesFrom()).cellType() != c.cellType()) {
             throw fail(
@@ -143,8 +137,7 @@ public final class DescValidator {
             ch = d.cells().get(from).outChannels();
             what = "cell " + from + " (" + CELLS + "[" + from + "].out_channels)";
         } else {
-            // before the first cells the inputs are the model stems: c_{-2} = stem 0, c_{-1} = stem
-            // 1
+            // before the first cells the inputs are the model stems: c_{-2} = stem 0, c_{-1} = stem 1
             int m = k == 0 && from == -2 ? 0 : 1;
             ch = d.modelStems().get(m).conv().chOut();
             what = "model stem " + m + " ($.model.model_stems[" + m + "].ch_out)";
@@ -183,21 +176,13 @@ public final class DescValidator {
             if (a.chIn() != out) {
                 throw fail(
                         p + ".ch_in",
-                        "= "
-                                + a.chIn()
-                                + " does not match the "
-                                + out
-                                + " output channels of cell "
-                                + i
-                                + ".");
+                        "= " + a.chIn() + " does not match the " + out
+                                + " output channels of cell " + i + ".");
             }
             if (a.nClasses() != d.nClasses()) {
                 throw fail(
                         p + ".n_classes",
-                        "= "
-                                + a.nClasses()
-                                + " differs from $.model.n_classes = "
-                                + d.nClasses()
+                        "= " + a.nClasses() + " differs from $.model.n_classes = " + d.nClasses()
                                 + ".");
             }
             if (a.stride() < 1) {
@@ -213,29 +198,20 @@ public final class DescValidator {
         if (d.poolOp().conv().chIn() != last) {
             throw fail(
                     "$.model.pool_op.ch_in",
-                    "= "
-                            + d.poolOp().conv().chIn()
-                            + " does not match the "
-                            + last
+                    "= " + d.poolOp().conv().chIn() + " does not match the " + last
                             + " output channels of the last cell.");
         }
         if (d.logitsOp().conv().chIn() != d.poolOp().conv().chOut()) {
             throw fail(
                     "$.model.logits_op.ch_in",
-                    "= "
-                            + d.logitsOp().conv().chIn()
-                            + " does not match the "
-                            + d.poolOp().conv().chOut()
-                            + " output channels of the pool op.");
+                    "= " + d.logitsOp().conv().chIn() + " does not match the "
+                            + d.poolOp().conv().chOut() + " output channels of the pool op.");
         }
         if (d.logitsOp().conv().chOut() != d.nClasses()) {
             throw fail(
                     "$.model.logits_op.ch_out",
-                    "= "
-                            + d.logitsOp().conv().chOut()
-                            + " differs from $.model.n_classes = "
-                            + d.nClasses()
-                            + "; the classifier outputs one logit per class.");
+                    "= " + d.logitsOp().conv().chOut() + " differs from $.model.n_classes = "
+                            + d.nClasses() + "; the classifier outputs one logit per class.");
         }
     }
 
@@ -250,11 +226,8 @@ public final class DescValidator {
         if (!op.childrenIns().isEmpty() && op.childrenIns().size() != op.children().size()) {
             throw fail(
                     path + ".children_ins",
-                    "has "
-                            + op.childrenIns().size()
-                            + " entries but the op has "
-                            + op.children().size()
-                            + " children.");
+                    "has " + op.childrenIns().size() + " entries but the op has "
+                            + op.children().size() + " children.");
         }
         for (int i = 0; i < op.children().size(); i++) {
             op(op.children().get(i), path + ".children[" + i + "]");
