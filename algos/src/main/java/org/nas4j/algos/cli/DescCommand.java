@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         name = "desc",
         description = "Build, validate and show model descriptions (ModelDesc JSON files).",
         commandListHeading = "%nCommands:%n",
-        subcommands = {DescValidateCommand.class, DescShowCommand.class})
+        subcommands = {DescBuildCommand.class, DescValidateCommand.class, DescShowCommand.class})
 final class DescCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

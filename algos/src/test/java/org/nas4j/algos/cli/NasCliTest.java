@@ -43,7 +43,7 @@ class NasCliTest {
     void helpListsTheSubcommands() {
         Run run = nas("--help");
         assertEquals(0, run.exit(), run.err());
-        for (String command : new String[] {"ops", "--debug", "--version"}) {
+        for (String command : new String[] {"conf", "desc", "ops", "--debug", "--version"}) {
             assertTrue(run.out().contains(command), command + " missing in:\n" + run.out());
         }
     }
@@ -208,5 +208,100 @@ class NasCliTest {
         assertEquals(1, run.exit());
         assertTrue(run.err().contains("absent.json"), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+
+    @Test
+    void confPrintsTheToyConfByDefault() {
+        Run run = nas("conf", "--algo", "darts");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("n_cells: 3"), run.out());
+        assertFalse(run.out().contains("n_cells: 8"), run.out());
+    }
+
+    @Test
+    void confWithFullPrintsThePaperConf() {
+        Run run = nas("conf", "--algo", "darts", "--full");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("n_cells: 8"), run.out());
+        assertTrue(run.out().contains("n_cells: 20"), run.out());
+    }
+
+    @Test
+    void confAppliesOverridesOfExistingKeys() {
+        Run run = nas("conf", "--algo", "darts", "--nas.search.trainer.epochs", "7");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("epochs: 7"), run.out());
+    }
+
+    @Test
+    void overrideOfAnUnknownKeyFailsNamingTheKey() {
+        Run run = nas("conf", "--algo", "darts", "--nas.search.trainer.epochz", "1");
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("nas.search.trainer.epochz"), run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void unknownAlgorithmListsTheAvailableOnes() {
+        Run run = nas("conf", "--algo", "nonesuch");
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("nonesuch"), run.err());
+        assertTrue(run.err().contains("darts"), run.err());
+    }
+
+    @Test
+    void descBuildValidateShowRoundTrip(@TempDir Path dir) {
+        Path file = dir.resolve("search_desc.json");
+        Run build = nas("desc", "build", "--algo", "darts", "-o", file.toString());
+        assertEquals(0, build.exit(), build.err());
+        assertTrue(build.out().contains(file.toString()), build.out());
+        assertTrue(Files.isRegularFile(file));
+
+        Run validate = nas("desc", "validate", file.toString());
+        assertEquals(0, validate.exit(), validate.err());
+        assertTrue(
+                validate.out().startsWith(file + " is a valid nas4j model description (3 cells"),
+                validate.out());
+
+        Run show = nas("desc", "show", file.toString());
+        assertEquals(0, show.exit(), show.err());
+        assertTrue(show.out().contains("3 cells"), show.out());
+    }
+
+    @Test
+    void descBuildOfTheEvalPhaseTakesOverrides(@TempDir Path dir) {
+        Path file = dir.resolve("eval_desc.json");
+        Run build =
+                nas(
+                        "desc",
+                        "build",
+                        "--algo",
+                        "darts",
+                        "--phase",
+                        "eval",
+                        "--nas.eval.model_desc.n_cells",
+                        "4",
+                        "-o",
+                        file.toString());
+        assertEquals(0, build.exit(), build.err());
+        assertTrue(build.out().contains("4 cells (2 reductions)"), build.out());
+        assertEquals(0, nas("desc", "validate", file.toString()).exit());
+    }
+
+    @Test
+    void descBuildRefusesAnUnknownPhase(@TempDir Path dir) {
+        Run run =
+                nas(
+                        "desc",
+                        "build",
+                        "--algo",
+                        "darts",
+                        "--phase",
+                        "final",
+                        "-o",
+                        dir.resolve("x.json").toString());
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("'final'"), run.err());
     }
 }
