@@ -1,2 +1,2 @@
-/** Algorithms, the experiment runner and the {@code nas} command line. */
+/** Algorithms, their experiment runners and the {@code nas} command line. */
 package org.nas4j.algos;

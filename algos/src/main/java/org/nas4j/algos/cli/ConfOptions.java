@@ -1,0 +1,58 @@
+package org.nas4j.algos.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.nas4j.core.conf.AlgoConfs;
+import org.nas4j.core.conf.Conf;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every command that reads an algorithm's conf shares (a picocli mixin).
+ *
+ * <p>Picocli honours {@code @Unmatched} only on the command itself, not in a mixin, so each command
+ * using these options declares
+ *
+ * <pre>{@code
+ * @Mixin ConfOptions confOptions;
+ * @Unmatched List<String> overrides = new ArrayList<>();
+ * ...
+ * Conf conf = confOptions.load(overrides);
+ * }</pre>
+ *
+ * <p>so that any option picocli does not know, such as {@code --nas.search.trainer.epochs 1}, is
+ * passed on as a conf override; an override of a key the conf does not have is refused by {@link
+ * Conf}.
+ */
+final class ConfOptions {
+    @Option(
+            names = "--algo",
+            required = true,
+            paramLabel = "NAME",
+            description = "Algorithm whose conf is loaded, e.g. darts.")
+    String algo;
+
+    @Option(
+            names = "--full",
+            description = "The full experiment of the paper instead of toy mode (the default).")
+    boolean full;
+
+    @Option(
+            names = "--dataset",
+            paramLabel = "NAME",
+            description = "Dataset conf from confs/datasets/ replacing the algorithm's default.")
+    String dataset;
+
+    @Option(
+            names = "--conf",
+            paramLabel = "FILE",
+            description = "A YAML file applied over the algorithm's conf.")
+    Path extraConf;
+
+    /**
+     * The fully resolved conf: the algorithm's conf (toy unless {@code --full}), the dataset, the
+     * {@code --conf} file, then {@code overrides} ({@code --KEY VALUE} pairs).
+     */
+    Conf load(List<String> overrides) {
+        return Conf.load(AlgoConfs.confPaths(algo, full, dataset, extraConf), overrides);
+    }
+}

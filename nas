@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# nas: the nas4j command line. Builds the project when needed, then runs org.nas4j.algos.cli.NasCli.
+#
+#   ./nas --help            commands and options
+#   ./nas run --algo darts  toy-mode DARTS search + eval on Fashion-MNIST
+#
+# Environment: JAVA_HOME (which java), NAS_XMX (Java heap, default 4g; tensors live outside it),
+# NAS_JAVA_OPTS (extra JVM options), MVN (maven command, default mvn).
+set -euo pipefail
+shopt -s nullglob
+
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+target="$root/algos/target"
+classpath_file="$target/runtime-classpath.txt"
+stamp="$target/nas-build.stamp"
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+mvn="${MVN:-mvn}"
+
+algos_jar() {
+    local jar
+    for jar in "$target"/nas-algos-*.jar; do
+        case "$jar" in *-sources.jar | *-javadoc.jar | *-tests.jar) continue ;; esac
+        [[ -f "$jar" ]] && { printf '%s\n' "$jar"; return 0; }
+    done
+    return 1
+}
+
+# A build is needed when the jar, the classpath file or one of its entries is missing (a moved
+# clone, a cleaned module), or when a pom, a source file or a conf is newer than the last build.
+needs_build() {
+    algos_jar >/dev/null && [[ -f "$classpath_file" && -f "$stamp" ]] || return 0
+    local entry
+    IFS=: read -r -a entries <"$classpath_file" || true
+    for entry in "${entries[@]}"; do
+        [[ -e "$entry" ]] || return 0
+    done
+    local newer starts
+    starts=("$root/pom.xml" "$root"/*/pom.xml "$root"/*/src "$root/confs")
+    newer="$(find "${starts[@]}" \( -name target -prune \) -o \( -type f \
+        \( -path '*/src/*' -o -name pom.xml -o -name '*.yaml' \) -newer "$stamp" -print -quit \))"
+    [[ -n "$newer" ]]
+}
+
+build() {
+    local what="first run"
+    [[ -f "$stamp" ]] && what="sources changed"
+    echo "building nas4j ($what)..." >&2
+    local log
+    log="$(mktemp "${TMPDIR:-/tmp}/nas-build.XXXXXX")"
+    # Stamped with the start time, so that a file saved during the build triggers the next one.
+    touch "$root/.nas/build.stamp.new"
+    local args=(-q -B -ntp -f "$root/pom.xml" package -DskipTests -Dspotless.check.skip=true)
+    # Offline first (fast, no network); online only when a dependency is not in ~/.m2 yet.
+    if ! "$mvn" -o "${args[@]}" >"$log" 2>&1; then
+        echo "offline build failed; retrying online to fetch dependencies..." >&2
+        if ! "$mvn" "${args[@]}" >"$log" 2>&1; then
+            cat "$log" >&2
+            rm -f "$log"
+            echo "nas: the build failed (output above)." >&2
+            exit 1
+        fi
+    fi
+    rm -f "$log"
+    mv "$root/.nas/build.stamp.new" "$stamp"
+}
+
+if needs_build; then
+    mkdir -p "$root/.nas"
+    # One build at a time when several ./nas start together; the second re-checks after the wait.
+    if command -v flock >/dev/null; then
+        exec 9>"$root/.nas/build.lock"
+        flock 9
+    fi
+    if needs_build; then
+        build
+    fi
+    exec 9>&-
+fi
+
+jar="$(algos_jar)"
+# shellcheck disable=SC2086 # NAS_JAVA_OPTS is a list of options
+exec "$java" -Xmx"${NAS_XMX:-4g}" -Dai.djl.offline=true ${NAS_JAVA_OPTS:-} \
+    -cp "$jar:$(<"$classpath_file")" org.nas4j.algos.cli.NasCli "$@"

@@ -1,0 +1,282 @@
+package org.nas4j.core.conf;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.nas4j.core.ConfException;
+
+/**
+ * An immutable, fully resolved YAML configuration, or a view of one of its mappings.
+ *
+ * <p>Conf files are read with Archai's semantics: {@code __include__: [a.yaml, b.yaml]} loads
+ * those files first (relative to the including file) and this file's keys deep-merge over them;
+ * {@code _copy: /path} inside a mapping fills the keys it lacks from another mapping, and {@code
+ * key: '_copy: /path'} takes another key's value. Command-line overrides such as {@code
+ * --nas.search.trainer.epochs 1} must name an existing key and are typed like the value they
+ * replace; copies are resolved after them.
+ *
+ * <pre>{@code
+ * Conf conf = Conf.load(List.of("confs/algos/darts_toy.yaml"), List.of("--common.seed", "3"));
+ * Conf trainer = conf.child("nas.search.trainer");
+ * int epochs = trainer.getInt("epochs");
+ * }</pre>
+ *
+ * <p>Keys are dotted paths relative to this view. Every getter failure is a {@link ConfException}
+ * naming the full key, the file the value came from and what was expected.
+ */
+public final class Conf {
+    private final ConfTree raw;
+    private final ConfTree resolved;
+    private final List<String> viewPath;
+    private final Map<String, Object> view;
+
+    private Conf(ConfTree raw, ConfTree resolved, List<String> viewPath) {
+        this.raw = raw;
+        this.resolved = resolved;
+        this.viewPath = List.copyOf(viewPath);
+        Object node = Overrides.find(resolved.root, this.viewPath);
+        if (!(node instanceof Map<?, ?>)) {
+            throw new ConfException(
+                    "Key " + path() + " is " + Values.describe(node) + ", not a mapping.");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) node;
+        this.view = m;
+    }
+
+    /**
+     * Loads conf files in order (each a filesystem path or a classpath resource such as {@code
+     * confs/algos/darts_toy.yaml}; an existing file wins over a resource of the same name), each
+     * deep-merging over the earlier ones, applies command-line overrides ({@code "--a.b.c",
+     * "value", ...}), then resolves {@code _copy}.
+     */
+    public static Conf load(List<String> confPaths, List<String> overrideArgs) {
+        ConfTree raw = ConfLoader.loadAll(confPaths);
+        Overrides.apply(raw, overrideArgs, "");
+        return new Conf(raw, CopyResolver.resolve(raw), List.of());
+    }
+
+    /**
+     * Reads a conf from YAML text; {@code sourceName} names it in messages and its {@code
+     * __include__}s are resolved relative to the working directory (then the classpath).
+     */
+    public static Conf fromYaml(String yamlText, String sourceName) {
+        ConfTree raw = ConfLoader.load(ConfSource.ofText(yamlText, sourceName), new ArrayList<>());
+        return new Conf(raw, CopyResolver.resolve(raw), List.of());
+    }
+
+    /** A new conf with more overrides (keys relative to this view) applied, copies re-resolved. */
+    public Conf withOverrides(List<String> overrideArgs) {
+        ConfTree newRaw = raw.copy();
+        Overrides.apply(newRaw, overrideArgs, path());
+        return new Conf(newRaw, CopyResolver.resolve(newRaw), viewPath);
+    }
+
+    /** The view of the mapping at {@code dottedKey}; an error if it is missing or not a mapping. */
+    public Conf child(String dottedKey) {
+        Object v = require(dottedKey);
+        if (!(v instanceof Map<?, ?>)) {
+            throw typeError(dottedKey, v, "a mapping of keys");
+        }
+        List<String> p = new ArrayList<>(viewPath);
+        p.addAll(segments(dottedKey));
+        return new Conf(raw, resolved, p);
+    }
+
+    /** Whether {@code dottedKey} exists (even with a null value). */
+    public boolean has(String dottedKey) {
+        return Overrides.find(view, segments(dottedKey)) != Overrides.MISSING;
+    }
+
+    /** The raw value: a map or list (copies), a string, number or boolean, or null. */
+    public Object get(String dottedKey) {
+        return Values.deepCopy(require(dottedKey));
+    }
+
+    /** The value as a string; numbers and booleans are written as text. */
+    public String getString(String key) {
+        return asString(key, require(key));
+    }
+
+    /** The value as a string, or {@code def} when the key is missing or null. */
+    public String getString(String key, String def) {
+        Object v = optional(key);
+        return v == null ? def : asString(key, v);
+    }
+
+    public int getInt(String key) {
+        return asInt(key, require(key));
+    }
+
+    public int getInt(String key, int def) {
+        Object v = optional(key);
+        return v == null ? def : asInt(key, v);
+    }
+
+    public long getLong(String key) {
+        return asLong(key, require(key));
+    }
+
+    /** The value as a double; integers are widened. */
+    public double getDouble(String key) {
+        return asDouble(key, require(key));
+    }
+
+    public double getDouble(String key, double def) {
+        Object v = optional(key);
+        return v == null ? def : asDouble(key, v);
+    }
+
+    public boolean getBool(String key) {
+        return asBool(key, require(key));
+    }
+
+    public boolean getBool(String key, boolean def) {
+        Object v = optional(key);
+        return v == null ? def : asBool(key, v);
+    }
+
+    /** A list of scalars as strings. */
+    public List<String> getStringList(String key) {
+        List<String> out = new ArrayList<>();
+        for (Object o : asList(key, "a list of strings")) {
+            out.add(asString(key, o));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    public List<Integer> getIntList(String key) {
+        List<Integer> out = new ArrayList<>();
+        for (Object o : asList(key, "a list of integers")) {
+            out.add(asInt(key, o));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    public List<Double> getDoubleList(String key) {
+        List<Double> out = new ArrayList<>();
+        for (Object o : asList(key, "a list of numbers")) {
+            out.add(asDouble(key, o));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The direct child keys of this view, in file order, without {@code __}-prefixed ones. */
+    public Set<String> keys() {
+        Set<String> out = new LinkedHashSet<>();
+        for (String k : view.keySet()) {
+            if (!k.startsWith("__")) {
+                out.add(k);
+            }
+        }
+        return Collections.unmodifiableSet(out);
+    }
+
+    /** The dotted path of this view from the root ("" at the root). */
+    public String path() {
+        return String.join(".", viewPath);
+    }
+
+    /** The file (or command-line override) the value at {@code key} came from, for messages. */
+    public String sourceOf(String key) {
+        return resolved.sourceOf(full(key));
+    }
+
+    /** A deep, mutable copy of this view's tree. */
+    public Map<String, Object> toMap() {
+        return Values.copyMap(view);
+    }
+
+    /** This view as block-style YAML, without {@code __} and {@code _copy} keys. */
+    public String toYaml() {
+        return Yamls.dump(ConfValues.withoutMetaKeys(view));
+    }
+
+    @Override
+    public String toString() {
+        return "Conf[" + (viewPath.isEmpty() ? "<root>" : path()) + ": " + keys() + "]";
+    }
+
+    private String full(String key) {
+        return ConfTree.join(path(), key);
+    }
+
+    private static List<String> segments(String dottedKey) {
+        return Arrays.asList(dottedKey.split("\\.", -1));
+    }
+
+    private Object optional(String key) {
+        Object v = Overrides.find(view, segments(key));
+        return v == Overrides.MISSING ? null : v;
+    }
+
+    private Object require(String key) {
+        Object v = Overrides.find(view, segments(key));
+        if (v == Overrides.MISSING) {
+            throw ConfValues.missing(resolved, full(key));
+        }
+        return v;
+    }
+
+    private ConfException typeError(String key, Object v, String expected) {
+        return new ConfException(
+                "Key "
+                        + full(key)
+                        + " in "
+                        + sourceOf(key)
+                        + " is "
+                        + Values.describe(v)
+                        + "; expected "
+                        + expected
+                        + ".");
+    }
+
+    private List<?> asList(String key, String expected) {
+        Object v = require(key);
+        if (!(v instanceof List<?> l)) {
+            throw typeError(key, v, expected);
+        }
+        return l;
+    }
+
+    private String asString(String key, Object v) {
+        if (v instanceof String || v instanceof Number || v instanceof Boolean) {
+            return String.valueOf(v);
+        }
+        throw typeError(key, v, "a string");
+    }
+
+    private int asInt(String key, Object v) {
+        Long l = ConfValues.integral(v);
+        if (l == null || l != l.intValue()) {
+            throw typeError(key, v, "an integer");
+        }
+        return l.intValue();
+    }
+
+    private long asLong(String key, Object v) {
+        Long l = ConfValues.integral(v);
+        if (l == null) {
+            throw typeError(key, v, "an integer");
+        }
+        return l;
+    }
+
+    private double asDouble(String key, Object v) {
+        if (!(v instanceof Number n)) {
+            throw typeError(key, v, "a number");
+        }
+        return n.doubleValue();
+    }
+
+    private boolean asBool(String key, Object v) {
+        if (!(v instanceof Boolean b)) {
+            throw typeError(key, v, "a boolean (true or false)");
+        }
+        return b;
+    }
+}

@@ -1,0 +1,195 @@
+package org.nas4j.core.conf;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.nas4j.core.ConfException;
+
+/**
+ * Resolves Archai's {@code _copy} in place.
+ *
+ * <p>{@code key: {_copy: /path}} fills the keys the mapping lacks from the mapping at {@code
+ * /path} (a shallow fill: keys the mapping has win); {@code key: '_copy: /path'} replaces the value
+ * with the one at {@code /path}. Paths are absolute ({@code /a/b}) or relative ({@code ../b}) to
+ * the mapping that holds the {@code _copy}. Targets are resolved before they are copied, so copies
+ * of copies work; a copy that reaches itself is a cycle error.
+ */
+final class CopyResolver {
+    private final ConfTree tree;
+    private final Set<String> inProgress = new LinkedHashSet<>();
+
+    private CopyResolver(ConfTree tree) {
+        this.tree = tree;
+    }
+
+    /** Returns a resolved copy of {@code raw}; {@code raw} itself is left unchanged. */
+    static ConfTree resolve(ConfTree raw) {
+        ConfTree t = raw.copy();
+        new CopyResolver(t).resolveMapping(t.root, List.of());
+        return t;
+    }
+
+    /**
+     * Turns a {@code _copy} path into absolute segments, relative to {@code base}.
+     *
+     * @param where what holds the copy, for the message when the path climbs above the root
+     */
+    static List<String> absolute(List<String> base, String path, String where) {
+        List<String> out = new ArrayList<>(path.startsWith("/") ? List.of() : base);
+        for (String seg : path.split("/")) {
+            if (seg.isEmpty() || seg.equals(".")) {
+                continue;
+            }
+            if (seg.equals("..")) {
+                if (out.isEmpty()) {
+                    throw new ConfException(
+                            "The _copy path '" + path + "' at " + where + " goes above the root.");
+                }
+                out.remove(out.size() - 1);
+            } else {
+                out.add(seg);
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void resolveMapping(Map<String, Object> m, List<String> path) {
+        fillFromCopy(m, path);
+        for (String key : new ArrayList<>(m.keySet())) {
+            Object v = m.get(key);
+            List<String> childPath = child(path, key);
+            if (v instanceof Map<?, ?> child) {
+                resolveMapping((Map<String, Object>) child, childPath);
+            } else if (Values.isCopyScalar(v)) {
+                m.put(key, copyScalar((String) v, path, childPath));
+            }
+        }
+    }
+
+    private void fillFromCopy(Map<String, Object> m, List<String> path) {
+        if (!m.containsKey(ConfTree.COPY)) {
+            return;
+        }
+        Object spec = m.get(ConfTree.COPY);
+        String here = slash(path);
+        if (!(spec instanceof String s)) {
+            throw new ConfException(
+                    "The _copy at "
+                            + here
+                            + " in "
+                            + tree.sourceOf(dotted(path))
+                            + " is "
+                            + Values.describe(spec)
+                            + "; expected a path such as /dataset or ../model_desc.");
+        }
+        enter(here);
+        List<String> target = absolute(path, s, here);
+        Object value = lookup(target, here);
+        if (!(value instanceof Map<?, ?> source)) {
+            throw new ConfException(
+                    "The _copy at "
+                            + here
+                            + " in "
+                            + tree.sourceOf(dotted(path))
+                            + " refers to "
+                            + slash(target)
+                            + ", which is "
+                            + Values.kind(value)
+                            + ", not a mapping; use the scalar form key: '_copy: "
+                            + s
+                            + "' to copy a value.");
+        }
+        m.remove(ConfTree.COPY);
+        for (Map.Entry<?, ?> e : source.entrySet()) {
+            String key = (String) e.getKey();
+            if (!m.containsKey(key)) {
+                m.put(key, Values.deepCopy(e.getValue()));
+                tree.copySources(dotted(child(target, key)), dotted(child(path, key)));
+            }
+        }
+        inProgress.remove(here);
+    }
+
+    private Object copyScalar(String spec, List<String> parent, List<String> path) {
+        String here = slash(path);
+        enter(here);
+        List<String> target = absolute(parent, Values.copyScalarPath(spec), here);
+        Object value = Values.deepCopy(lookup(target, here));
+        tree.copySources(dotted(target), dotted(path));
+        inProgress.remove(here);
+        return value;
+    }
+
+    /** The fully resolved value at {@code target}, resolving copies on the way there. */
+    @SuppressWarnings("unchecked")
+    private Object lookup(List<String> target, String from) {
+        Object node = tree.root;
+        List<String> at = new ArrayList<>();
+        for (String seg : target) {
+            if (!(node instanceof Map<?, ?>)) {
+                throw missing(from, target, at);
+            }
+            Map<String, Object> m = (Map<String, Object>) node;
+            fillFromCopy(m, at);
+            if (!m.containsKey(seg)) {
+                throw missing(from, target, at);
+            }
+            Object next = m.get(seg);
+            List<String> nextPath = child(at, seg);
+            if (Values.isCopyScalar(next)) {
+                next = copyScalar((String) next, at, nextPath);
+                m.put(seg, next);
+            }
+            node = next;
+            at = nextPath;
+        }
+        if (node instanceof Map<?, ?> m) {
+            resolveMapping((Map<String, Object>) m, target);
+        }
+        return node;
+    }
+
+    private ConfException missing(String from, List<String> target, List<String> at) {
+        return new ConfException(
+                "The _copy at "
+                        + from
+                        + " in "
+                        + tree.sourceOf(dotted(pathOf(from)))
+                        + " refers to "
+                        + slash(target)
+                        + ", which does not exist (it stops at "
+                        + slash(at)
+                        + ").");
+    }
+
+    private void enter(String here) {
+        if (!inProgress.add(here)) {
+            List<String> chain = new ArrayList<>(inProgress);
+            chain = chain.subList(chain.indexOf(here), chain.size());
+            chain.add(here);
+            throw new ConfException(
+                    "The _copy entries form a cycle: " + String.join(" -> ", chain) + ".");
+        }
+    }
+
+    private static List<String> child(List<String> path, String key) {
+        List<String> out = new ArrayList<>(path);
+        out.add(key);
+        return out;
+    }
+
+    private static List<String> pathOf(String slash) {
+        return absolute(List.of(), slash, slash);
+    }
+
+    static String slash(List<String> path) {
+        return "/" + String.join("/", path);
+    }
+
+    static String dotted(List<String> path) {
+        return String.join(".", path);
+    }
+}

@@ -1,0 +1,152 @@
+package org.nas4j.core.conf;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nas4j.core.ConfException;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Represent;
+import org.yaml.snakeyaml.representer.Representer;
+
+/**
+ * Parses and writes YAML with SnakeYAML's safe constructor only: tags never construct arbitrary
+ * Java objects, duplicate keys are errors, and values are plain maps, lists, strings, numbers and
+ * booleans.
+ */
+final class Yamls {
+    private Yamls() {}
+
+    private static Yaml newYaml() {
+        LoaderOptions loading = new LoaderOptions();
+        // a key written twice in one file is nearly always a mistake; report it with its line
+        loading.setAllowDuplicateKeys(false);
+        DumperOptions dumping = new DumperOptions();
+        dumping.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        dumping.setIndent(2);
+        dumping.setIndicatorIndent(2);
+        dumping.setIndentWithIndicator(true);
+        dumping.setWidth(120);
+        return new Yaml(
+                new SafeConstructor(loading), new PlainRepresenter(dumping), dumping, loading);
+    }
+
+    /**
+     * Parses one YAML document whose top level is a mapping (an empty document is an empty one).
+     *
+     * @throws ConfException naming {@code sourceName}, line and column when the text is not YAML
+     */
+    static Map<String, Object> parseMapping(String text, String sourceName) {
+        Object doc;
+        try {
+            // Yaml instances are not thread-safe: one per call
+            doc = newYaml().load(text);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String where =
+                    mark == null
+                            ? ""
+                            : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
+            throw new ConfException(
+                    "Could not parse YAML file " + sourceName + where + ": " + problem + context + ".",
+                    e);
+        } catch (YAMLException e) {
+            throw new ConfException(
+                    "Could not parse YAML file " + sourceName + ": " + e.getMessage() + ".", e);
+        }
+        if (doc == null) {
+            return new LinkedHashMap<>();
+        }
+        if (!(doc instanceof Map<?, ?> map)) {
+            throw new ConfException(
+                    "YAML file "
+                            + sourceName
+                            + " must hold a mapping of keys at its top level, but holds "
+                            + Values.describe(doc)
+                            + ".");
+        }
+        return normalizeMap(map);
+    }
+
+    /** Parses a single YAML scalar or flow collection, as YAML would type it. */
+    static Object parseValue(String text, String what) {
+        try {
+            Object v = newYaml().load(text);
+            return v instanceof Map<?, ?> m ? normalizeMap(m) : normalize(v);
+        } catch (YAMLException e) {
+            throw new ConfException(
+                    "Could not read " + what + " '" + text + "' as a YAML value: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Writes a tree of plain values as block-style YAML. */
+    static String dump(Map<String, Object> tree) {
+        return newYaml().dump(tree);
+    }
+
+    private static Map<String, Object> normalizeMap(Map<?, ?> map) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            out.put(String.valueOf(e.getKey()), normalize(e.getValue()));
+        }
+        return out;
+    }
+
+    private static Object normalize(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            return normalizeMap(m);
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            for (Object o : l) {
+                out.add(normalize(o));
+            }
+            return out;
+        }
+        return v;
+    }
+
+    /** Writes doubles as people write them (0.0003, not 3.0E-4) while keeping them floats. */
+    private static final class PlainRepresenter extends Representer {
+        PlainRepresenter(DumperOptions options) {
+            super(options);
+            Represent doubles = this::representDouble;
+            this.representers.put(Double.class, doubles);
+            this.representers.put(Float.class, doubles);
+        }
+
+        private Node representDouble(Object data) {
+            double d = ((Number) data).doubleValue();
+            String text;
+            if (Double.isNaN(d)) {
+                text = ".nan";
+            } else if (Double.isInfinite(d)) {
+                text = d > 0 ? ".inf" : "-.inf";
+            } else {
+                text = Double.toString(d);
+                if (text.contains("E")) {
+                    String plain = BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+                    if (!plain.contains(".")) {
+                        plain += ".0";
+                    }
+                    if (plain.length() <= 20) {
+                        text = plain;
+                    }
+                }
+            }
+            return representScalar(Tag.FLOAT, text);
+        }
+    }
+}
