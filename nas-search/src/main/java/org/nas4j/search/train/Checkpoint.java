@@ -107,7 +107,8 @@ public final class Checkpoint {
      *
      * @param archOptimizer may be {@code null} (saved architecture optimizer state is then ignored)
      * @return where the run stood
-     * @throws NasException when there is no checkpoint, it is damaged or it belongs to another model
+     * @throws NasException when there is no checkpoint, it is damaged or it belongs to another
+     *     model
      */
     public static Progress load(
             Path dir,
@@ -141,7 +142,9 @@ public final class Checkpoint {
             }
             progress =
                     Json.gson()
-                            .fromJson(TensorIo.readString(in), new TypeToken<Progress>() {}.getType());
+                            .fromJson(
+                                    TensorIo.readString(in),
+                                    new TypeToken<Progress>() {}.getType());
             modelT = readTensors(in);
             archT = readTensors(in);
             ws = OptimizerState.read(in);

@@ -15,7 +15,8 @@ import java.util.Locale;
  * steps, one per epoch, and the start and end of training. A resumed run appends to the same file.
  */
 public final class LogFileListener implements TrainListener {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private final Path file;
     private final int logInterval;
 
@@ -33,13 +34,16 @@ public final class LogFileListener implements TrainListener {
         append(
                 startEpoch == 0
                         ? "training starts: " + trainer.spec().epochs() + " epochs"
-                        : "training resumes at epoch " + (startEpoch + 1) + " of "
+                        : "training resumes at epoch "
+                                + (startEpoch + 1)
+                                + " of "
                                 + trainer.spec().epochs());
     }
 
     @Override
     public void onStep(Trainer trainer, StepInfo s) {
-        if (logInterval > 0 && ((s.step() + 1) % logInterval == 0 || s.step() + 1 == s.stepsPerEpoch())) {
+        if (logInterval > 0
+                && ((s.step() + 1) % logInterval == 0 || s.step() + 1 == s.stepsPerEpoch())) {
             append(ProgressListener.stepText(s));
         }
     }
@@ -76,7 +80,8 @@ public final class LogFileListener implements TrainListener {
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not append to " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Could not append to " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -49,7 +49,7 @@ public final class ProgressListener implements TrainListener {
 
     /** One progress line for step {@code s}. */
     static String stepText(StepInfo s) {
-        double perStep = s.step() + 1 == 0 ? 0 : s.epochSeconds() / (s.step() + 1);
+        double perStep = s.epochSeconds() / (s.step() + 1);
         double eta = perStep * (s.stepsPerEpoch() - s.step() - 1);
         return String.format(
                 Locale.ROOT,

@@ -42,15 +42,15 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * class DartsArchTrainer extends Trainer {
- *     DartsArchTrainer(Trainer.Builder b) { super(b); }
+ *     DartsArchTrainer(TrainerBuilder b) { super(b); }
  *     protected void beforeWeightStep(StepContext ctx) { ... alpha step on a val batch ... }
  * }
  * }</pre>
  *
  * <p>Memory: each step's arrays live in a sub-manager closed after the step; gradient handles and
  * optimizer temporaries are moved there. The number of arrays in the parameters' managers is
- * checked each epoch and a growth is logged, since it means some op keeps parameter-derived results.
- * A trainer holds its optimizers' state: {@link #close()} it when done.
+ * checked each epoch and a growth is logged, since it means some op keeps parameter-derived
+ * results. A trainer holds its optimizers' state: {@link #close()} it when done.
  */
 public class Trainer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
@@ -74,7 +74,7 @@ public class Trainer implements AutoCloseable {
     private int epochsDone;
 
     /** Builds from {@code b}; subclasses pass their builder on. */
-    protected Trainer(Builder b) {
+    protected Trainer(TrainerBuilder b) {
         if (b.block == null || b.spec == null) {
             throw new NasException("A trainer needs a block and a trainer spec.");
         }
@@ -95,8 +95,8 @@ public class Trainer implements AutoCloseable {
     }
 
     /** A builder for a trainer of {@code block} configured by {@code spec}. */
-    public static Builder builder(Block block, TrainerSpec spec) {
-        return new Builder(block, spec);
+    public static TrainerBuilder builder(Block block, TrainerSpec spec) {
+        return new TrainerBuilder(block, spec);
     }
 
     /** Trains from the epoch after the last restored one (0 for a fresh trainer). */
@@ -108,8 +108,8 @@ public class Trainer implements AutoCloseable {
      * Trains epochs {@code startEpoch} to {@code epochs - 1}; validates on {@code valOrNull} after
      * each epoch when given.
      *
-     * @throws NasException when the loss becomes NaN or infinite; no checkpoint is written for
-     *     that epoch, so the last good one is kept
+     * @throws NasException when the loss becomes NaN or infinite; no checkpoint is written for that
+     *     epoch, so the last good one is kept
      */
     public FitResult fit(BatchStream train, BatchStream valOrNull, int startEpoch) {
         epochsDone = startEpoch;
@@ -214,8 +214,8 @@ public class Trainer implements AutoCloseable {
     }
 
     /**
-     * One training step: {@link #beforeWeightStep} then {@link #weightStep}. Override to change
-     * the order or add work; arrays belong in {@code ctx.manager()}.
+     * One training step: {@link #beforeWeightStep} then {@link #weightStep}. Override to change the
+     * order or add work; arrays belong in {@code ctx.manager()}.
      */
     protected StepResult trainStep(StepContext ctx) {
         beforeWeightStep(ctx);
@@ -224,9 +224,9 @@ public class Trainer implements AutoCloseable {
 
     /**
      * Runs before each weight step, outside any gradient collector (a hook may open its own).
-     * Architecture trainers update the architecture weights here; they should zero the
-     * architecture gradients before their own backward, since the weight step's backward also
-     * reaches them. Does nothing by default.
+     * Architecture trainers update the architecture weights here; they should zero the architecture
+     * gradients before their own backward, since the weight step's backward also reaches them. Does
+     * nothing by default.
      */
     protected void beforeWeightStep(StepContext ctx) {}
 
@@ -253,8 +253,10 @@ public class Trainer implements AutoCloseable {
         for (int k = 0; k < chunks; k++) {
             int from = (int) ((long) k * n / chunks);
             int to = (int) ((long) (k + 1) * n / chunks);
-            NDArray xs = chunks == 1 ? ctx.images() : ctx.images().get(new NDIndex("{}:{}", from, to));
-            NDArray ys = chunks == 1 ? ctx.labels() : ctx.labels().get(new NDIndex("{}:{}", from, to));
+            NDArray xs =
+                    chunks == 1 ? ctx.images() : ctx.images().get(new NDIndex("{}:{}", from, to));
+            NDArray ys =
+                    chunks == 1 ? ctx.labels() : ctx.labels().get(new NDIndex("{}:{}", from, to));
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDList out = forward(ctx.manager(), xs, true);
                 NDArray loss = loss(out, ys);
@@ -486,90 +488,5 @@ public class Trainer implements AutoCloseable {
             archOptimizer.close();
         }
         stepRoot.close();
-    }
-
-    /** Configures a {@link Trainer}: required block and spec, the rest optional. */
-    public static class Builder {
-        private final Block block;
-        private final TrainerSpec spec;
-        private NamedParams modelParams;
-        private NamedParams weights;
-        private NamedParams archParams;
-        private NasOptimizer archOptimizer;
-        private Device device;
-        private long seed;
-        private DoubleConsumer dropPathSetter;
-        private final List<TrainListener> listeners = new ArrayList<>();
-        private boolean validate = true;
-
-        /** A builder for {@code block} and {@code spec}. */
-        public Builder(Block block, TrainerSpec spec) {
-            this.block = block;
-            this.spec = spec;
-        }
-
-        /** Parameters checkpoints save; default every parameter of the block. */
-        public Builder optModelParams(NamedParams p) {
-            this.modelParams = p;
-            return this;
-        }
-
-        /** Parameters the weight optimizer updates; default the trainable model parameters. */
-        public Builder optWeights(NamedParams p) {
-            this.weights = p;
-            return this;
-        }
-
-        /** Architecture parameters and their optimizer (closed with the trainer). */
-        public Builder optArchParams(NamedParams p, NasOptimizer archOptimizer) {
-            this.archParams = p;
-            this.archOptimizer = archOptimizer;
-            return this;
-        }
-
-        /** Device of batches; default that of the first parameter. */
-        public Builder optDevice(Device d) {
-            this.device = d;
-            return this;
-        }
-
-        /** Seed of the run: DJL's generator is re-seeded from (seed, epoch) each epoch. */
-        public Builder optSeed(long s) {
-            this.seed = s;
-            return this;
-        }
-
-        /** Receives the drop-path probability at each epoch start (e.g. ModelBlock's setter). */
-        public Builder optDropPathSetter(DoubleConsumer setter) {
-            this.dropPathSetter = setter;
-            return this;
-        }
-
-        /** Whether the validation stream given to {@code fit} is evaluated after each epoch. */
-        public Builder optValidate(boolean v) {
-            this.validate = v;
-            return this;
-        }
-
-        /** Adds a listener; listeners are called in the order added. */
-        public Builder addListener(TrainListener l) {
-            listeners.add(l);
-            return this;
-        }
-
-        /** The block. */
-        public Block block() {
-            return block;
-        }
-
-        /** The spec. */
-        public TrainerSpec spec() {
-            return spec;
-        }
-
-        /** A plain trainer. */
-        public Trainer build() {
-            return new Trainer(this);
-        }
     }
 }

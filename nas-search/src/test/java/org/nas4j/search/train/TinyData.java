@@ -92,7 +92,10 @@ final class TinyData {
         }
     }
 
-    /** Conv-BN-ReLU-dropout, 4x4 average pool (the quadrants), linear, initialised in {@code manager}. */
+    /**
+     * Conv-BN-ReLU-dropout, 4x4 average pool (the quadrants), linear, initialised in {@code
+     * manager}.
+     */
     static Block convNet(NDManager manager, boolean batchNorm, boolean dropout) {
         SequentialBlock b = new SequentialBlock();
         b.add(
@@ -118,15 +121,31 @@ final class TinyData {
     /** A trainer conf map as in darts.yaml. */
     static Map<String, Object> trainerMap(int epochs, int chunks, double lr, double momentum) {
         return Map.of(
-                "epochs", epochs,
-                "batch_chunks", chunks,
-                "grad_clip", 5.0,
-                "label_smoothing", 0.0,
-                "aux_weight", 0.0,
-                "drop_path_prob", 0.0,
+                "epochs",
+                epochs,
+                "batch_chunks",
+                chunks,
+                "grad_clip",
+                5.0,
+                "label_smoothing",
+                0.0,
+                "aux_weight",
+                0.0,
+                "drop_path_prob",
+                0.0,
                 "optimizer",
-                        Map.of("type", "sgd", "lr", lr, "momentum", momentum, "nesterov", false,
-                                "decay", 0.0003),
-                "lr_schedule", Map.of("type", "cosine", "min_lr", 0.001, "warmup_epochs", 0));
+                Map.of(
+                        "type",
+                        "sgd",
+                        "lr",
+                        lr,
+                        "momentum",
+                        momentum,
+                        "nesterov",
+                        false,
+                        "decay",
+                        0.0003),
+                "lr_schedule",
+                Map.of("type", "cosine", "min_lr", 0.001, "warmup_epochs", 0));
     }
 }

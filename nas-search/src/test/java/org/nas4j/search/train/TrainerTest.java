@@ -57,8 +57,7 @@ class TrainerTest {
         Block b = net(1, true, false);
         TrainerSpec spec = TrainerSpec.fromMap(TinyData.trainerMap(4, 1, 0.1, 0.9));
         try (Trainer t = Trainer.builder(b, spec).optSeed(3).build()) {
-            FitResult r =
-                    t.fit(new TinyData.Stream(256, 16, 11), new TinyData.Stream(128, 32, 12));
+            FitResult r = t.fit(new TinyData.Stream(256, 16, 11), new TinyData.Stream(128, 32, 12));
             assertEquals(4, r.epochsDone());
             assertEquals(64, r.globalStep());
             EpochMetrics last = r.last();
