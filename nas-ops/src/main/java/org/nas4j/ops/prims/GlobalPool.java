@@ -33,11 +33,13 @@ public final class GlobalPool extends AbstractBlock {
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.head();
-        if (kind == Kind.GLOBAL_AVG) {
-            return new NDList(x.mean(new int[] {2, 3}, true));
-        }
-        Shape seven = new Shape(7, 7);
-        return new NDList(Pool.avgPool2d(x, seven, seven, new Shape(0, 0), false, true));
+        // DJL's PyTorch engine cannot take a mean over two axes at once; a pool over the whole
+        // map is one call and keeps [N, C, 1, 1].
+        Shape window =
+                kind == Kind.GLOBAL_AVG
+                        ? new Shape(x.getShape().get(2), x.getShape().get(3))
+                        : new Shape(7, 7);
+        return new NDList(Pool.avgPool2d(x, window, window, new Shape(0, 0), false, true));
     }
 
     @Override

@@ -50,9 +50,7 @@ public final class PoolDivisors {
     }
 
     private static NDArray compute(Key key) {
-        NDManager manager =
-                MANAGERS.computeIfAbsent(
-                        key.device(), d -> NDManager.newBaseManager(d, "pool-divisors"));
+        NDManager manager = MANAGERS.computeIfAbsent(key.device(), NDManager::newBaseManager);
         try (NDManager scratch = manager.newSubManager()) {
             NDArray ones = scratch.ones(new Shape(1, 1, key.h(), key.w()), key.type());
             NDArray share =
