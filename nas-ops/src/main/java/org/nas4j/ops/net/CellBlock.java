@@ -1,0 +1,208 @@
+package org.nas4j.ops.net;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+import org.nas4j.core.DescFormatException;
+import org.nas4j.core.desc.CellDesc;
+import org.nas4j.core.desc.EdgeDesc;
+import org.nas4j.core.desc.NodeDesc;
+import org.nas4j.core.desc.OpDesc;
+import org.nas4j.ops.OpContext;
+import org.nas4j.ops.prims.DropPath;
+
+/**
+ * One cell of a network: two stems on the previous two cell outputs, intermediate nodes that each
+ * sum their edges' outputs, and a post op that merges every state into the cell output.
+ *
+ * <p>Input: {@code NDList(c_{k-2}, c_{k-1})}; output: {@code NDList(cellOutput)}. The post op gets
+ * {@code NDList(s0, s1, n0, n1, ...)}, so a concatenation of the last nodes takes the tail of that
+ * list. In training, each edge's output goes through {@link DropPath} unless the op is one that
+ * drop path leaves alone (skip, identity, none).
+ *
+ * <p>Edge ops are built with the architecture-weight key {@code
+ * cell<trainablesFrom>.node<i>.edge<j>}, so ops that own architecture weights share them between
+ * cells with the same {@link CellDesc#trainablesFrom()}.
+ */
+public final class CellBlock extends AbstractBlock {
+    private final CellDesc desc;
+    private final Block stem0;
+    private final Block stem1;
+    private final List<List<Edge>> nodes = new ArrayList<>();
+    private final Block postOp;
+
+    /** One edge: its op, the states it reads, and its drop path (null where none applies). */
+    private record Edge(Block op, String name, int[] inputIds, DropPath dropPath) {}
+
+    /**
+     * Builds the cell's ops through {@code ctx.registry()}.
+     *
+     * @throws DescFormatException if a node has no edges or an edge reads a state that does not
+     *     exist yet
+     */
+    public CellBlock(CellDesc desc, OpContext ctx) {
+        this.desc = desc;
+        String cellKey = "cell" + desc.id();
+        stem0 = addChildBlock("stem0", create(desc.stem0(), ctx, cellKey + ".stem0"));
+        stem1 = addChildBlock("stem1", create(desc.stem1(), ctx, cellKey + ".stem1"));
+        String archPrefix = "cell" + desc.trainablesFrom();
+        for (int i = 0; i < desc.nodes().size(); i++) {
+            NodeDesc node = desc.nodes().get(i);
+            if (node.edges().isEmpty()) {
+                throw new DescFormatException(
+                        "Cell "
+                                + desc.id()
+                                + " node "
+                                + i
+                                + " has no edges; every node needs at"
+                                + " least one edge.");
+            }
+            List<Edge> edges = new ArrayList<>();
+            for (int j = 0; j < node.edges().size(); j++) {
+                EdgeDesc e = node.edges().get(j);
+                int[] ids = checkInputs(e, i, j);
+                String key = archPrefix + ".node" + i + ".edge" + j;
+                Block op = addChildBlock("node" + i + "_edge" + j, create(e.op(), ctx, key));
+                DropPath dp = DropPath.appliesTo(e.op().name()) ? new DropPath(0f) : null;
+                edges.add(new Edge(op, e.op().name(), ids, dp));
+            }
+            nodes.add(edges);
+        }
+        postOp = addChildBlock("post", create(desc.postOp(), ctx, cellKey + ".post"));
+    }
+
+    private static Block create(OpDesc op, OpContext ctx, String key) {
+        return ctx.registry().create(op, ctx.withArchKey(key));
+    }
+
+    private int[] checkInputs(EdgeDesc e, int node, int edge) {
+        int[] ids = e.inputIds().stream().mapToInt(Integer::intValue).toArray();
+        if (ids.length == 0) {
+            throw new DescFormatException(
+                    "Cell " + desc.id() + " node " + node + " edge " + edge + " has no inputs.");
+        }
+        for (int id : ids) {
+            if (id < 0 || id >= node + 2) {
+                throw new DescFormatException(
+                        "Cell "
+                                + desc.id()
+                                + " node "
+                                + node
+                                + " edge "
+                                + edge
+                                + " reads state "
+                                + id
+                                + "; node "
+                                + node
+                                + " may read states 0 to "
+                                + (node + 1)
+                                + " (0, 1: cell inputs; k >= 2: node k-2).");
+            }
+        }
+        return ids;
+    }
+
+    /** The description this cell was built from. */
+    public CellDesc desc() {
+        return desc;
+    }
+
+    /** Sets the drop-path probability of every edge that drop path applies to. */
+    public void setDropPathProb(double prob) {
+        for (List<Edge> node : nodes) {
+            for (Edge e : node) {
+                if (e.dropPath() != null) {
+                    e.dropPath().setDropProb((float) prob);
+                }
+            }
+        }
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        List<NDArray> states = new ArrayList<>(2 + nodes.size());
+        states.add(stem0.forward(ps, new NDList(inputs.get(0)), training).singletonOrThrow());
+        states.add(stem1.forward(ps, new NDList(inputs.get(1)), training).singletonOrThrow());
+        for (List<Edge> node : nodes) {
+            NDArray sum = null;
+            for (Edge e : node) {
+                NDList in = new NDList(e.inputIds().length);
+                for (int id : e.inputIds()) {
+                    in.add(states.get(id));
+                }
+                NDArray out = e.op().forward(ps, in, training).singletonOrThrow();
+                if (training && e.dropPath() != null) {
+                    out = DropPath.apply(out, e.dropPath().getDropProb());
+                }
+                // Not in place: an identity edge returns its input state itself.
+                sum = sum == null ? out : sum.add(out);
+            }
+            states.add(sum);
+        }
+        return postOp.forward(ps, new NDList(states), training);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return walkShapes(inputShapes, null, null);
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputs) {
+        walkShapes(inputs, manager, dataType);
+    }
+
+    /** Propagates shapes through the cell, initializing each child on the way if asked. */
+    private Shape[] walkShapes(Shape[] inputs, NDManager manager, DataType dataType) {
+        List<Shape> states = new ArrayList<>();
+        states.add(apply(stem0, new Shape[] {inputs[0]}, manager, dataType));
+        states.add(apply(stem1, new Shape[] {inputs[1]}, manager, dataType));
+        for (int i = 0; i < nodes.size(); i++) {
+            Shape nodeShape = null;
+            for (int j = 0; j < nodes.get(i).size(); j++) {
+                Edge e = nodes.get(i).get(j);
+                Shape[] in = new Shape[e.inputIds().length];
+                for (int k = 0; k < in.length; k++) {
+                    in[k] = states.get(e.inputIds()[k]);
+                }
+                Shape out = apply(e.op(), in, manager, dataType);
+                if (nodeShape != null && !nodeShape.equals(out)) {
+                    throw new DescFormatException(
+                            "Cell "
+                                    + desc.id()
+                                    + " node "
+                                    + i
+                                    + ": edge "
+                                    + j
+                                    + " ('"
+                                    + e.name()
+                                    + "') outputs shape "
+                                    + out
+                                    + " but the node's earlier edges output "
+                                    + nodeShape
+                                    + "; all edges of a node must agree in channels and stride.");
+                }
+                nodeShape = out;
+            }
+            states.add(nodeShape);
+        }
+        Shape[] all = states.toArray(new Shape[0]);
+        return new Shape[] {apply(postOp, all, manager, dataType)};
+    }
+
+    private static Shape apply(Block b, Shape[] in, NDManager manager, DataType dataType) {
+        if (manager != null) {
+            b.initialize(manager, dataType, in);
+        }
+        return b.getOutputShapes(in)[0];
+    }
+}

@@ -1,0 +1,305 @@
+package org.nas4j.ops.net;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.nas4j.core.DescFormatException;
+import org.nas4j.core.desc.AuxTowerDesc;
+import org.nas4j.core.desc.CellDesc;
+import org.nas4j.core.desc.ModelDesc;
+import org.nas4j.ops.ArchParams;
+import org.nas4j.ops.OpContext;
+import org.nas4j.ops.OpRegistry;
+import org.nas4j.ops.prims.AuxTower;
+
+/**
+ * A whole network built from a {@link ModelDesc}: two model stems, the cells in order, an optional
+ * auxiliary tower, the pool op and the logits op.
+ *
+ * <p>Input: {@code NDList(images)} of shape {@code [N, C, H, W]}. Output: {@code NDList(logits)} in
+ * inference; in training, {@code NDList(logits, auxLogits)} when the desc has an aux tower. The
+ * architecture weights of the ops (a mixed op's alphas) live in {@link #archParams()}, not among
+ * the block's parameters, so {@link #weights()} and {@code archParams().list()} can be given to two
+ * different optimizers.
+ *
+ * <pre>{@code
+ * ModelBlock model = new ModelBlock(desc, OpRegistry.standard());
+ * model.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
+ * NDList out = model.forward(new ParameterStore(manager, false), new NDList(x), true);
+ * }</pre>
+ *
+ * <p>Arrays computed in a step belong to the step's manager (see {@link StepScope}); the parameters
+ * belong to the manager given to {@code initialize}.
+ */
+public final class ModelBlock extends AbstractBlock {
+    private final ModelDesc desc;
+    private final ArchParams archParams = new ArchParams();
+    private final Block stem0;
+    private final Block stem1;
+    private final List<CellBlock> cells = new ArrayList<>();
+    private final int auxCell;
+    private final Block auxTower;
+    private final Block pool;
+    private final Block logits;
+    private NDManager paramManager;
+
+    /**
+     * Builds every op of {@code desc} through {@code registry}.
+     *
+     * @throws DescFormatException if the desc does not have two model stems, has an aux tower list
+     *     of the wrong length or more than one aux tower, or a cell is malformed
+     * @throws org.nas4j.core.UnknownOpException if an op name is not registered
+     */
+    public ModelBlock(ModelDesc desc, OpRegistry registry) {
+        this.desc = desc;
+        OpContext ctx = new OpContext(registry, archParams, "model");
+        if (desc.modelStems().size() != 2) {
+            throw new DescFormatException(
+                    "A model desc needs exactly 2 model stems (for c_{k-2} and c_{k-1} of the"
+                            + " first cell), got "
+                            + desc.modelStems().size()
+                            + ".");
+        }
+        stem0 =
+                addChildBlock(
+                        "stem0",
+                        registry.create(desc.modelStems().get(0), ctx.withArchKey("stem0")));
+        stem1 =
+                addChildBlock(
+                        "stem1",
+                        registry.create(desc.modelStems().get(1), ctx.withArchKey("stem1")));
+        for (CellDesc cell : desc.cells()) {
+            cells.add(addChildBlock("cell" + cell.id(), new CellBlock(cell, ctx)));
+        }
+        auxCell = findAuxCell(desc);
+        auxTower =
+                auxCell < 0
+                        ? null
+                        : addChildBlock(
+                                "aux", new AuxTower(desc.auxTowers().get(auxCell), auxAffine()));
+        pool = addChildBlock("pool", registry.create(desc.poolOp(), ctx.withArchKey("pool")));
+        logits =
+                addChildBlock(
+                        "logits", registry.create(desc.logitsOp(), ctx.withArchKey("logits")));
+    }
+
+    /** The description this network was built from. */
+    public ModelDesc desc() {
+        return desc;
+    }
+
+    /** The network's architecture weights (empty for a network without mixed ops). */
+    public ArchParams archParams() {
+        return archParams;
+    }
+
+    /** The cells in order. */
+    public List<CellBlock> cells() {
+        return Collections.unmodifiableList(cells);
+    }
+
+    /**
+     * The ordinary trainable weights, aux tower included: every parameter that requires a gradient
+     * (frozen ones such as the scale and shift of non-affine BatchNorm and running statistics are
+     * left out). Architecture weights are not among them.
+     */
+    public List<Parameter> weights() {
+        return trainable(getParameters().values());
+    }
+
+    /** The ordinary trainable weights without the aux tower's (what papers report as size). */
+    List<Parameter> weightsWithoutAux() {
+        if (auxTower == null) {
+            return weights();
+        }
+        Set<Parameter> aux = Collections.newSetFromMap(new IdentityHashMap<>());
+        aux.addAll(auxTower.getParameters().values());
+        List<Parameter> out = new ArrayList<>();
+        for (Parameter p : weights()) {
+            if (!aux.contains(p)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static List<Parameter> trainable(List<Parameter> params) {
+        List<Parameter> out = new ArrayList<>();
+        for (Parameter p : params) {
+            if (p.requiresGradient()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Sets the probability with which drop path zeroes an edge's output in training (DARTS
+     * evaluation raises it linearly over the epochs).
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= prob < 1}
+     */
+    public void setDropPathProb(double prob) {
+        if (!(prob >= 0 && prob < 1)) {
+            throw new IllegalArgumentException(
+                    "Drop-path probability must be in [0, 1), got " + prob + ".");
+        }
+        for (CellBlock cell : cells) {
+            cell.setDropPathProb(prob);
+        }
+    }
+
+    /**
+     * Writes the weights and architecture weights to {@code file} atomically, after a header that
+     * identifies the desc's structure.
+     *
+     * @throws IllegalStateException if the network is not initialized
+     */
+    public void saveWeights(Path file) {
+        requireInitialized("save");
+        WeightsFile.save(this, file);
+    }
+
+    /**
+     * Replaces the weights and architecture weights by those saved in {@code file}.
+     *
+     * @throws DescFormatException if the file is not a weights file or was saved from a desc of
+     *     another structure; the network is then unchanged
+     * @throws IllegalStateException if the network is not initialized
+     */
+    public void loadWeights(Path file) {
+        requireInitialized("load");
+        WeightsFile.load(this, file, paramManager);
+    }
+
+    private void requireInitialized(String what) {
+        if (paramManager == null || !isInitialized()) {
+            throw new IllegalStateException(
+                    "Initialize the network (initialize(manager, dataType, inputShape)) before"
+                            + " trying to "
+                            + what
+                            + " its weights.");
+        }
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        NDArray s0 = stem0.forward(ps, new NDList(x), training).singletonOrThrow();
+        NDArray s1 = stem1.forward(ps, new NDList(x), training).singletonOrThrow();
+        NDArray aux = null;
+        for (int i = 0; i < cells.size(); i++) {
+            NDArray out = cells.get(i).forward(ps, new NDList(s0, s1), training).singletonOrThrow();
+            s0 = s1;
+            s1 = out;
+            if (training && i == auxCell) {
+                aux = auxTower.forward(ps, new NDList(s1), true).singletonOrThrow();
+            }
+        }
+        NDArray pooled = pool.forward(ps, new NDList(s1), training).singletonOrThrow();
+        NDArray flat = flatten(pooled);
+        NDArray out = logits.forward(ps, new NDList(flat), training).singletonOrThrow();
+        return aux == null ? new NDList(out) : new NDList(out, aux);
+    }
+
+    /** [N, C, 1, 1] from the pool becomes [N, C] for the classifier, as in DARTS. */
+    private static NDArray flatten(NDArray pooled) {
+        return pooled.getShape().dimension() > 2
+                ? pooled.reshape(pooled.getShape().get(0), -1)
+                : pooled;
+    }
+
+    private static Shape flatten(Shape pooled) {
+        return pooled.dimension() > 2
+                ? new Shape(pooled.get(0), pooled.size() / pooled.get(0))
+                : pooled;
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return walkShapes(inputShapes[0], null, null);
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputs) {
+        paramManager = manager;
+        walkShapes(inputs[0], manager, dataType);
+        archParams.initialize(manager, dataType);
+    }
+
+    /** Propagates shapes through the network, initializing each child on the way if asked. */
+    private Shape[] walkShapes(Shape input, NDManager manager, DataType dataType) {
+        Shape s0 = apply(stem0, new Shape[] {input}, manager, dataType);
+        Shape s1 = apply(stem1, new Shape[] {input}, manager, dataType);
+        Shape auxOut = null;
+        for (int i = 0; i < cells.size(); i++) {
+            Shape out = apply(cells.get(i), new Shape[] {s0, s1}, manager, dataType);
+            s0 = s1;
+            s1 = out;
+            if (i == auxCell) {
+                auxOut = apply(auxTower, new Shape[] {s1}, manager, dataType);
+            }
+        }
+        Shape pooled = apply(pool, new Shape[] {s1}, manager, dataType);
+        Shape out = apply(logits, new Shape[] {flatten(pooled)}, manager, dataType);
+        return auxOut == null ? new Shape[] {out} : new Shape[] {out, auxOut};
+    }
+
+    private static Shape apply(Block b, Shape[] in, NDManager manager, DataType dataType) {
+        if (manager != null) {
+            b.initialize(manager, dataType, in);
+        }
+        return b.getOutputShapes(in)[0];
+    }
+
+    /** The aux tower block, or null (for {@link ModelStats}). */
+    Block auxTower() {
+        return auxTower;
+    }
+
+    private boolean auxAffine() {
+        // The aux tower's BatchNorm follows the network's: affine in evaluation.
+        return desc.logitsOp().affine() || desc.modelStems().get(0).affine();
+    }
+
+    private static int findAuxCell(ModelDesc desc) {
+        List<AuxTowerDesc> aux = desc.auxTowers();
+        if (!aux.isEmpty() && aux.size() != desc.cells().size()) {
+            throw new DescFormatException(
+                    "The model desc has "
+                            + aux.size()
+                            + " aux tower entries for "
+                            + desc.cells().size()
+                            + " cells; give one entry per cell (null where none) or none at all.");
+        }
+        int found = -1;
+        for (int i = 0; i < aux.size(); i++) {
+            if (aux.get(i) != null) {
+                if (found >= 0) {
+                    throw new DescFormatException(
+                            "The model desc has aux towers after cells "
+                                    + found
+                                    + " and "
+                                    + i
+                                    + "; at most one aux tower is supported.");
+                }
+                found = i;
+            }
+        }
+        return found;
+    }
+}
