@@ -20,7 +20,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Unmatched;
 
 /**
  * {@code nas desc from-genotype "Genotype(...)" -o final.json}: a full model description with the
@@ -42,14 +41,18 @@ import picocli.CommandLine.Unmatched;
             "Any other --KEY VALUE overrides a conf value, e.g. --nas.eval.model_desc.n_cells 8."
         })
 final class DescFromGenotypeCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    private CommandSpec spec;
 
+    /**
+     * The genotype and any {@code --KEY VALUE} conf overrides, in command-line order: picocli's
+     * {@code @Unmatched} would take an override's value for the genotype, so unmatched options are
+     * made positional here and told apart in {@link #split}.
+     */
     @Parameters(
-            index = "0",
-            arity = "0..1",
+            arity = "0..*",
             paramLabel = "GENOTYPE",
             description = "A genotype in DARTS notation: Genotype(normal=[...], ...).")
-    String text;
+    List<String> words = new ArrayList<>();
 
     @Option(
             names = "--genotype",
@@ -89,10 +92,18 @@ final class DescFromGenotypeCommand implements Callable<Integer> {
                             + " evaluation network, affine.")
     String phase;
 
-    @Unmatched List<String> overrides = new ArrayList<>();
+    private String text;
+    private final List<String> overrides = new ArrayList<>();
+
+    @Spec
+    void setSpec(CommandSpec spec) {
+        this.spec = spec;
+        spec.parser().unmatchedOptionsArePositionalParams(true);
+    }
 
     @Override
     public Integer call() {
+        split();
         if (!phase.equals("search") && !phase.equals("eval")) {
             throw new ParameterException(
                     spec.commandLine(),
@@ -115,6 +126,25 @@ final class DescFromGenotypeCommand implements Callable<Integer> {
                                 + DescFacts.oneLine(desc)
                                 + ").");
         return 0;
+    }
+
+    /** Words starting with {@code --} and the word after each are overrides; one more is the genotype. */
+    private void split() {
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.startsWith("--")) {
+                overrides.add(w);
+                if (i + 1 < words.size() && !w.contains("=")) {
+                    overrides.add(words.get(++i));
+                }
+            } else if (text == null) {
+                text = w;
+            } else {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "Give one genotype; '" + w + "' follows the genotype '" + text + "'.");
+            }
+        }
     }
 
     private Genotype genotype() {
