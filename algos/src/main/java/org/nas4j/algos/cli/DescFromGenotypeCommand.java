@@ -17,8 +17,8 @@ import org.nas4j.ops.OpRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -128,7 +128,10 @@ final class DescFromGenotypeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Words starting with {@code --} and the word after each are overrides; one more is the genotype. */
+    /**
+     * Words starting with {@code --} and the word after each are overrides; one more is the
+     * genotype.
+     */
     private void split() {
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);

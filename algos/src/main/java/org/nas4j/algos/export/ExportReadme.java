@@ -67,10 +67,12 @@ final class ExportReadme {
                 .append("    try (Predictor<NDList, NDList> predictor =")
                 .append(" model.newPredictor(new NoopTranslator())) {\n")
                 .append("        NDArray images = ...; // [N, C, H, W], normalised as above\n")
-                .append("        NDArray logits = predictor.predict(new NDList(images)).singletonOrThrow();\n")
+                .append(
+                        "        NDArray logits = predictor.predict(new NDList(images)).singletonOrThrow();\n")
                 .append("        NDArray classes = logits.argMax(1);\n")
                 .append("    }\n}\n```\n\n")
-                .append("Imports: `ai.djl.Model`, `ai.djl.inference.Predictor`, `ai.djl.ndarray.*`,")
+                .append(
+                        "Imports: `ai.djl.Model`, `ai.djl.inference.Predictor`, `ai.djl.ndarray.*`,")
                 .append(" `ai.djl.translate.NoopTranslator`, `org.nas4j.core.desc.DescJson`,")
                 .append(" `org.nas4j.core.desc.ModelDesc`, `org.nas4j.ops.OpRegistry`,")
                 .append(" `org.nas4j.ops.net.ModelBlock`.\n");

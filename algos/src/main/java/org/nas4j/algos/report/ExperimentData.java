@@ -128,7 +128,10 @@ record ExperimentData(
 
         Phase phase(String name, List<String> files) {
             String p = name + "/";
-            Conf config = read(p + "config_used.yaml", f -> Conf.fromYaml(JsonFiles.read(f), f.toString()));
+            Conf config =
+                    read(
+                            p + "config_used.yaml",
+                            f -> Conf.fromYaml(JsonFiles.read(f), f.toString()));
             JsonObject prov = read(p + "provenance.json", JsonFiles::object);
             MetricsHistory metrics = read(p + "metrics.json", MetricsHistory::load);
             AlphaHistory alphas =

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A heatmap drawn as an inline SVG element: one row per edge, one column per op, a cell's shade
- * and printed value its weight in [0, 1]; each row's strongest op is outlined.
+ * A heatmap drawn as an inline SVG element: one row per edge, one column per op, a cell's shade and
+ * printed value its weight in [0, 1]; each row's strongest op is outlined.
  */
 final class Heatmap {
     private static final int CELL_W = 44;
@@ -68,7 +68,9 @@ final class Heatmap {
                         .append(Html.esc(rows.get(r) + ", " + cols.get(c) + ": " + Html.value(v)))
                         .append("</title></rect>")
                         .append("<text x=\"" + (x + CELL_W / 2) + "\" y=\"" + (y + CELL_H - 4))
-                        .append("\" text-anchor=\"middle\" fill=\"" + (v / scaleMax > 0.55 ? "#fff" : "#222"))
+                        .append(
+                                "\" text-anchor=\"middle\" fill=\""
+                                        + (v / scaleMax > 0.55 ? "#fff" : "#222"))
                         .append("\">")
                         .append(String.format(Locale.ROOT, "%.2f", v))
                         .append("</text>");

@@ -13,7 +13,8 @@ final class LineChart {
     };
 
     private static final int W = 460;
-    private static final int H = 270;
+    private static final int PLOT_H = 270;
+    private static final int LEGEND_ROW = 15;
     private static final int LEFT = 58;
     private static final int RIGHT = 14;
     private static final int TOP = 30;
@@ -52,8 +53,11 @@ final class LineChart {
         return false;
     }
 
+    private int h = PLOT_H;
+
     /** The chart as an {@code <svg>} element. */
     String svg() {
+        h = PLOT_H + LEGEND_ROW * (legendRows() - 1);
         double[] xr = range(true);
         double[] yr = range(false);
         double[] xt = ticks(xr[0], xr[1], 1); // x is always an epoch
@@ -65,7 +69,7 @@ final class LineChart {
         StringBuilder sb = new StringBuilder();
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"")
                 .append(Html.esc(id))
-                .append("\" width=\"" + W + "\" height=\"" + H + "\" viewBox=\"0 0 " + W + " " + H)
+                .append("\" width=\"" + W + "\" height=\"" + h + "\" viewBox=\"0 0 " + W + " " + h)
                 .append("\" font-family=\"sans-serif\" font-size=\"11\">\n");
         sb.append("<title>").append(Html.esc(title)).append("</title>\n");
         sb.append("<text x=\"" + (W / 2) + "\" y=\"16\" text-anchor=\"middle\" font-size=\"13\"")
@@ -89,12 +93,12 @@ final class LineChart {
         }
 
         double py(double y) {
-            return H - BOTTOM - (y - y0) / (y1 - y0) * (H - TOP - BOTTOM);
+            return PLOT_H - BOTTOM - (y - y0) / (y1 - y0) * (PLOT_H - TOP - BOTTOM);
         }
     }
 
     private void axes(StringBuilder sb, Frame f, double[] xt, double[] yt) {
-        int bottom = H - BOTTOM;
+        int bottom = PLOT_H - BOTTOM;
         for (double t : yt) {
             String y = Html.coord(f.py(t));
             sb.append("<line x1=\"" + LEFT + "\" x2=\"" + (W - RIGHT) + "\" y1=\"" + y)
@@ -110,7 +114,10 @@ final class LineChart {
                     .append(" text-anchor=\"middle\">" + Html.value(t) + "</text>\n");
         }
         sb.append("<rect x=\"" + LEFT + "\" y=\"" + TOP + "\" width=\"" + (W - LEFT - RIGHT))
-                .append("\" height=\"" + (H - TOP - BOTTOM) + "\" fill=\"none\" stroke=\"#555\"/>\n");
+                .append(
+                        "\" height=\""
+                                + (PLOT_H - TOP - BOTTOM)
+                                + "\" fill=\"none\" stroke=\"#555\"/>\n");
         sb.append("<text x=\"" + ((LEFT + W - RIGHT) / 2) + "\" y=\"" + (bottom + 30) + "\"")
                 .append(" text-anchor=\"middle\">" + Html.esc(xLabel) + "</text>\n");
         int cy = (TOP + bottom) / 2;
@@ -136,7 +143,9 @@ final class LineChart {
             dots.append("<circle cx=\"" + x + "\" cy=\"" + y + "\" r=\"2.5\" fill=\"")
                     .append(s.color)
                     .append("\"><title>")
-                    .append(Html.esc(s.name + ": " + Html.value(s.x[i]) + ", " + Html.value(s.y[i])))
+                    .append(
+                            Html.esc(
+                                    s.name + ": " + Html.value(s.x[i]) + ", " + Html.value(s.y[i])))
                     .append("</title></circle>");
         }
         sb.append("<g class=\"series\" data-name=\"").append(Html.esc(s.name)).append("\">");
@@ -154,16 +163,42 @@ final class LineChart {
 
     private void legend(StringBuilder sb) {
         int x = LEFT;
-        int y = H - 14;
+        int y = PLOT_H - 14;
         for (Series s : series) {
+            if (x > LEFT && x + legendWidth(s) > W) {
+                x = LEFT;
+                y += LEGEND_ROW;
+            }
             sb.append("<line x1=\"" + x + "\" x2=\"" + (x + 18) + "\" y1=\"" + (y - 4))
-                    .append("\" y2=\"" + (y - 4) + "\" stroke=\"" + s.color + "\" stroke-width=\"2\"")
+                    .append(
+                            "\" y2=\""
+                                    + (y - 4)
+                                    + "\" stroke=\""
+                                    + s.color
+                                    + "\" stroke-width=\"2\"")
                     .append(s.dashed ? " stroke-dasharray=\"5 3\"" : "")
                     .append("/><text x=\"" + (x + 22) + "\" y=\"" + y + "\">")
                     .append(Html.esc(s.name))
                     .append("</text>\n");
-            x += 32 + 6 * s.name.length();
+            x += legendWidth(s);
         }
+    }
+
+    private static int legendWidth(Series s) {
+        return 32 + 6 * s.name.length();
+    }
+
+    private int legendRows() {
+        int rows = 1;
+        int x = LEFT;
+        for (Series s : series) {
+            if (x > LEFT && x + legendWidth(s) > W) {
+                rows++;
+                x = LEFT;
+            }
+            x += legendWidth(s);
+        }
+        return rows;
     }
 
     private double[] range(boolean xAxis) {

@@ -20,9 +20,14 @@ final class ReportCharts {
     /** Loss and top-1 per epoch of a phase, train/val/test as far as measured. */
     static String curves(MetricsHistory m, String phase) {
         double[] x = m.epochs().stream().mapToDouble(e -> e.epoch() + 1).toArray();
-        LineChart loss = new LineChart("chart-" + phase + "-loss", phase + ": loss", "epoch", "loss");
+        LineChart loss =
+                new LineChart("chart-" + phase + "-loss", phase + ": loss", "epoch", "loss");
         LineChart top1 =
-                new LineChart("chart-" + phase + "-top1", phase + ": top-1 accuracy", "epoch", "top-1 (%)");
+                new LineChart(
+                        "chart-" + phase + "-top1",
+                        phase + ": top-1 accuracy",
+                        "epoch",
+                        "top-1 (%)");
         for (int s = 0; s < SPLITS.length; s++) {
             String split = SPLITS[s];
             if (!m.has(split)) {
@@ -59,8 +64,8 @@ final class ReportCharts {
     }
 
     /**
-     * The architecture weights: per cell, the mean weight of each op over the cell's edges by epoch,
-     * then heatmaps of every edge's weights at up to four epochs from first to last.
+     * The architecture weights: per cell, the mean weight of each op over the cell's edges by
+     * epoch, then heatmaps of every edge's weights at up to four epochs from first to last.
      *
      * @param desc a desc of the search network's structure (to tell reduction cells), or null
      */
@@ -83,7 +88,8 @@ final class ReportCharts {
         for (Map.Entry<String, List<String>> e : groups.entrySet()) {
             String slug = "g" + g++;
             sb.append("<h3>").append(Html.esc(e.getKey())).append("</h3>\n");
-            sb.append("<div class=\"charts\">\n").append(meanChart(h, e.getValue(), e.getKey(), slug));
+            sb.append("<div class=\"charts\">\n")
+                    .append(meanChart(h, e.getValue(), e.getKey(), slug));
             sb.append("</div>\n<div class=\"heatmaps\">\n");
             for (int s : snaps) {
                 double[][] values = new double[e.getValue().size()][];
@@ -112,7 +118,11 @@ final class ReportCharts {
     private static String meanChart(AlphaHistory h, List<String> keys, String title, String slug) {
         double[] x = h.epochs().stream().mapToDouble(e -> e + 1).toArray();
         LineChart c =
-                new LineChart("chart-alphas-" + slug, title + ": mean op weight", "epoch", "softmax weight");
+                new LineChart(
+                        "chart-alphas-" + slug,
+                        title + ": mean op weight",
+                        "epoch",
+                        "softmax weight");
         for (int op = 0; op < h.primitives().size(); op++) {
             double[] y = new double[x.length];
             for (int s = 0; s < x.length; s++) {
@@ -127,7 +137,12 @@ final class ReportCharts {
                 }
                 y[s] = n == 0 ? Double.NaN : sum / n;
             }
-            c.add(h.primitives().get(op), x, y, LineChart.COLORS[op % LineChart.COLORS.length], op >= 8);
+            c.add(
+                    h.primitives().get(op),
+                    x,
+                    y,
+                    LineChart.COLORS[op % LineChart.COLORS.length],
+                    op >= 8);
         }
         return c.svg();
     }

@@ -106,7 +106,9 @@ final class ReportHtml {
         JsonElement versions = d.summary() == null ? null : d.summary().get("versions");
         if (versions != null && versions.isJsonObject()) {
             Map<String, String> v = new LinkedHashMap<>();
-            versions.getAsJsonObject().entrySet().forEach(e -> v.put(e.getKey(), text(e.getValue())));
+            versions.getAsJsonObject()
+                    .entrySet()
+                    .forEach(e -> v.put(e.getKey(), text(e.getValue())));
             sb.append("<h3>Versions</h3>\n");
             table(sb, "versions-table", v);
         }
@@ -143,10 +145,16 @@ final class ReportHtml {
             sb.append("<p class=\"note\">No final model description (search/final_model_desc.json")
                     .append(" or eval/full_model_desc.json) to draw.</p>\n");
         } else {
-            String from = d.search().desc() != null ? "search/final_model_desc.json" : "eval/full_model_desc.json";
-            sb.append("<p class=\"muted\">From ").append(from).append(".</p>\n<div class=\"cells\">\n");
+            String from =
+                    d.search().desc() != null
+                            ? "search/final_model_desc.json"
+                            : "eval/full_model_desc.json";
+            sb.append("<p class=\"muted\">From ")
+                    .append(from)
+                    .append(".</p>\n<div class=\"cells\">\n");
             for (String which : List.of("normal", "reduce")) {
-                if (CellDrawing.cells(desc, "all").stream().anyMatch(c -> c.isReduction() == which.equals("reduce"))) {
+                if (CellDrawing.cells(desc, "all").stream()
+                        .anyMatch(c -> c.isReduction() == which.equals("reduce"))) {
                     sb.append("<figure class=\"cell-drawing\" id=\"cell-")
                             .append(which)
                             .append("\">")
@@ -164,7 +172,9 @@ final class ReportHtml {
         for (ExperimentData.Phase p : List.of(d.search(), d.eval())) {
             sb.append("<h3>").append(p.name()).append("</h3>\n");
             if (p.metrics() == null || p.metrics().epochs().isEmpty()) {
-                sb.append("<p class=\"note\">No ").append(p.name()).append("/metrics.json epochs.</p>\n");
+                sb.append("<p class=\"note\">No ")
+                        .append(p.name())
+                        .append("/metrics.json epochs.</p>\n");
             } else {
                 sb.append(ReportCharts.curves(p.metrics(), p.name()));
             }
@@ -178,7 +188,8 @@ final class ReportHtml {
         if (h == null) {
             sb.append("<p class=\"note\">No search/alphas.jsonl.</p>\n");
         } else {
-            sb.append("<p class=\"muted\">Softmax of each edge's architecture weights over its ops;")
+            sb.append(
+                            "<p class=\"muted\">Softmax of each edge's architecture weights over its ops;")
                     .append(" the strongest op of an edge is outlined in red.</p>\n")
                     .append(ReportCharts.alphas(h, d.search().desc()));
         }

@@ -107,7 +107,14 @@ class DescConvertCommandsTest {
     @Test
     void genotypeAndNameTogetherAreRefused(@TempDir Path dir) {
         assertOneLineError(
-                nas("desc", "from-genotype", GENOTYPE, "--genotype", "DARTS_V2", "-o", dir + "/x.json"),
+                nas(
+                        "desc",
+                        "from-genotype",
+                        GENOTYPE,
+                        "--genotype",
+                        "DARTS_V2",
+                        "-o",
+                        dir + "/x.json"),
                 "not both");
         assertOneLineError(
                 nas("desc", "from-genotype", "--genotype", "DARTS_V9", "-o", dir + "/x.json"),
@@ -118,7 +125,10 @@ class DescConvertCommandsTest {
     @Test
     void impossibleGenotypeGraphIsRefused(@TempDir Path dir) {
         // node 0 cannot read node 1 (state 3): it does not exist yet
-        String bad = GENOTYPE.replace("('skip_connect', 0), ('dil_conv_3x3', 2)", "('skip_connect', 3), ('dil_conv_3x3', 2)");
+        String bad =
+                GENOTYPE.replace(
+                        "('skip_connect', 0), ('dil_conv_3x3', 2)",
+                        "('skip_connect', 3), ('dil_conv_3x3', 2)");
         assertOneLineError(nas("desc", "from-genotype", bad, "-o", dir + "/x.json"));
     }
 
@@ -170,7 +180,8 @@ class DescConvertCommandsTest {
         int at = text.indexOf("\"input_ids\": [\n");
         String impossible =
                 text.substring(0, at)
-                        + text.substring(at).replaceFirst("\"input_ids\": \\[\\s*1\\s*]", "\"input_ids\": [5]");
+                        + text.substring(at)
+                                .replaceFirst("\"input_ids\": \\[\\s*1\\s*]", "\"input_ids\": [5]");
         Files.writeString(cycle, impossible);
         assertOneLineError(nas("desc", "to-genotype", cycle.toString()), "impossible.json");
         assertOneLineError(nas("desc", "to-genotype", dir + "/missing.json"), "missing.json");

@@ -27,7 +27,9 @@ public final class ExportedModelCheck {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
-        JsonObject facts = JsonParser.parseString(Files.readString(dir.resolve("export.json"))).getAsJsonObject();
+        JsonObject facts =
+                JsonParser.parseString(Files.readString(dir.resolve("export.json")))
+                        .getAsJsonObject();
         @SuppressWarnings("unchecked")
         Map<String, Object> dataset = Json.gson().fromJson(facts.get("dataset"), Map.class);
         long seed = facts.get("seed").getAsLong();
@@ -39,8 +41,7 @@ public final class ExportedModelCheck {
             model.load(dir, name);
             try (Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator())) {
                 double top1 =
-                        TestSetAccuracy.top1(
-                                manager, dataset, seed, x -> predict(predictor, x));
+                        TestSetAccuracy.top1(manager, dataset, seed, x -> predict(predictor, x));
                 System.out.println("test_top1=" + top1);
             }
         }

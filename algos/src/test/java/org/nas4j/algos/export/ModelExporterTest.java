@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.loss.Loss;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.ndarray.NDList;
+import ai.djl.training.loss.Loss;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,7 +126,8 @@ class ModelExporterTest {
         double recorded = writeEvaluatedRun(exp);
         Path out = dir.resolve("export");
         Map<String, Object> facts = ModelExporter.export(exp, out);
-        for (String f : List.of("model_desc.json", "nas4j-model-0000.params", "export.json", "README.md")) {
+        for (String f :
+                List.of("model_desc.json", "nas4j-model-0000.params", "export.json", "README.md")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
         assertEquals(recorded, (Double) facts.get("test_top1"));

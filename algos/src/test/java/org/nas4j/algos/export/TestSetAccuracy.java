@@ -41,7 +41,8 @@ final class TestSetAccuracy {
             long seed,
             Function<NDArray, NDArray> classify) {
         Dataset ds = dataset(datasetConf, seed);
-        long[] predicted = classify.apply(images(manager, datasetConf, seed)).argMax(1).toLongArray();
+        long[] predicted =
+                classify.apply(images(manager, datasetConf, seed)).argMax(1).toLongArray();
         int correct = 0;
         for (int i = 0; i < ds.size(); i++) {
             if (predicted[i] == ds.label(i)) {

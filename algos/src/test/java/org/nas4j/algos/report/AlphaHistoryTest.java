@@ -18,7 +18,9 @@ class AlphaHistoryTest {
     void softmaxMatchesHandComputation() {
         // exp(0)=1, exp(ln 3)=3: weights 1/4 and 3/4; a shift by 1000 must not overflow
         assertArrayEquals(
-                new double[] {0.25, 0.75}, AlphaHistory.softmax(new double[] {0, Math.log(3)}), 1e-12);
+                new double[] {0.25, 0.75},
+                AlphaHistory.softmax(new double[] {0, Math.log(3)}),
+                1e-12);
         assertArrayEquals(
                 new double[] {0.25, 0.75},
                 AlphaHistory.softmax(new double[] {1000, 1000 + Math.log(3)}),

@@ -17,8 +17,9 @@ import org.nas4j.core.io.Json;
 
 /**
  * A hand-made experiment directory in the layout {@code nas run} writes: summary.json, search/ and
- * eval/ with the conf used, provenance, log, metrics (the trainer's metrics.json layout), alphas and
- * model descriptions of DARTS_V2 in the toy networks. No weights: tests that need them add them.
+ * eval/ with the conf used, provenance, log, metrics (the trainer's metrics.json layout), alphas
+ * and model descriptions of DARTS_V2 in the toy networks. No weights: tests that need them add
+ * them.
  */
 public final class FakeExperiment {
     /** Primitives of the DARTS search space, in the conf's order. */
@@ -74,7 +75,15 @@ public final class FakeExperiment {
         s.put("mode", "toy");
         s.put(
                 "search",
-                Map.of("wall_s", 312.5, "epochs", SEARCH_EPOCHS, "genotype", g.toString(), "params", 61234));
+                Map.of(
+                        "wall_s",
+                        312.5,
+                        "epochs",
+                        SEARCH_EPOCHS,
+                        "genotype",
+                        g.toString(),
+                        "params",
+                        61234));
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("wall_s", 95.25);
         e.put("epochs", 2);
@@ -142,7 +151,9 @@ public final class FakeExperiment {
                                 logits.set(op, op == 3 ? Math.log(3) : 0.0);
                             }
                         }
-                        alphas.put("cell" + cell + ".node" + node + ".edge" + edge + ".alphas", logits);
+                        alphas.put(
+                                "cell" + cell + ".node" + node + ".edge" + edge + ".alphas",
+                                logits);
                     }
                 }
             }
