@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nas4j.core.NasException;
+import org.nas4j.core.builder.ModelDescBuilder;
 import org.nas4j.core.conf.AlgoConfs;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.DescJson;
@@ -42,7 +43,7 @@ class ModelExporterTest {
      * statistics moved by a few training-mode passes, its test top-1 measured and recorded in
      * summary.json, weights in eval/model.params.
      */
-    private static double writeEvaluatedRun(Path exp) throws Exception {
+    private static double writeEvaluatedRun(Path exp, boolean train) throws Exception {
         Conf conf =
                 Conf.load(
                         AlgoConfs.confPaths("darts", false, "synthetic", null),
@@ -66,7 +67,9 @@ class ModelExporterTest {
             ModelBlock block = new ModelBlock(desc, OpRegistry.standard());
             block.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 8, 8));
             ParameterStore ps = new ParameterStore(manager, false);
-            train(block, ps, manager, dataset, seed);
+            if (train) {
+                train(block, ps, manager, dataset, seed);
+            }
             try (NDManager step = manager.newSubManager()) {
                 top1 =
                         TestSetAccuracy.top1(
@@ -123,7 +126,7 @@ class ModelExporterTest {
     void exportLoadsInAFreshPlainDjlProcessAndReproducesTheRecordedAccuracy(@TempDir Path dir)
             throws Exception {
         Path exp = dir.resolve("exp");
-        double recorded = writeEvaluatedRun(exp);
+        double recorded = writeEvaluatedRun(exp, true);
         Path out = dir.resolve("export");
         Map<String, Object> facts = ModelExporter.export(exp, out);
         for (String f :
@@ -152,6 +155,35 @@ class ModelExporterTest {
         Matcher m = Pattern.compile("test_top1=([0-9.Ee-]+)").matcher(output);
         assertTrue(m.find(), output);
         assertEquals(recorded, Double.parseDouble(m.group(1)), 0.0, output);
+    }
+
+    /** The README's Java example, with the toy conf's images replaced by the synthetic 8x8 ones. */
+    @Test
+    void readmeExampleBuildsTheEvalFormAndClassifiesABatch(@TempDir Path dir) throws Exception {
+        Path exp = dir.resolve("exp");
+        writeEvaluatedRun(exp, false);
+        Conf toy = Conf.load(AlgoConfs.confPaths("darts", false, null, null), List.of());
+        ModelDesc cells = DescJson.load(exp.resolve("eval/full_model_desc.json"));
+        ModelDesc evalForm =
+                new ModelDescBuilder()
+                        .build(toy.child("nas.eval.model_desc").toMap(), "eval", cells);
+        assertEquals(5, evalForm.cells().size(), "the toy eval network");
+        assertEquals(
+                Genotypes.named("DARTS_V2"),
+                org.nas4j.core.genotype.Genotype.fromDesc(evalForm, "x"));
+
+        ModelDesc trained = DescJson.load(exp.resolve("eval/full_model_desc.json"));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ModelBlock net = new ModelBlock(trained, OpRegistry.standard());
+            net.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 8, 8));
+            net.loadWeights(exp.resolve("eval/model.params"));
+            NDArray images = manager.randomNormal(new Shape(8, 1, 8, 8));
+            NDArray logits =
+                    net.forward(new ParameterStore(manager, false), new NDList(images), false)
+                            .singletonOrThrow();
+            assertEquals(new Shape(8, 4), logits.getShape());
+            assertEquals(new Shape(8), logits.argMax(1).getShape());
+        }
     }
 
     @Test
