@@ -19,8 +19,8 @@ import org.nas4j.core.ConfException;
 /**
  * Names the conf files of a run: the algorithm's conf ({@code confs/algos/<algo>_toy.yaml} in toy
  * mode, the default, or {@code confs/algos/<algo>.yaml} with {@code full}), then the dataset's
- * ({@code confs/datasets/<dataset>.yaml}), then a user's extra file, in the order {@link
- * Conf#load} merges them.
+ * ({@code confs/datasets/<dataset>.yaml}), then a user's extra file, in the order {@link Conf#load}
+ * merges them.
  */
 public final class AlgoConfs {
     /** Classpath directory of the algorithm confs. */
@@ -102,7 +102,9 @@ public final class AlgoConfs {
         return List.copyOf(yamlNames(DATASETS_DIR));
     }
 
-    /** Base names of the {@code .yaml} files in a classpath directory, from directories and jars. */
+    /**
+     * Base names of the {@code .yaml} files in a classpath directory, from directories and jars.
+     */
     static TreeSet<String> yamlNames(String dir) {
         TreeSet<String> names = new TreeSet<>();
         try {

@@ -12,10 +12,10 @@ import org.nas4j.core.ConfException;
 /**
  * An immutable, fully resolved YAML configuration, or a view of one of its mappings.
  *
- * <p>Conf files are read with Archai's semantics: {@code __include__: [a.yaml, b.yaml]} loads
- * those files first (relative to the including file) and this file's keys deep-merge over them;
- * {@code _copy: /path} inside a mapping fills the keys it lacks from another mapping, and {@code
- * key: '_copy: /path'} takes another key's value. Command-line overrides such as {@code
+ * <p>Conf files are read with Archai's semantics: {@code __include__: [a.yaml, b.yaml]} loads those
+ * files first (relative to the including file) and this file's keys deep-merge over them; {@code
+ * _copy: /path} inside a mapping fills the keys it lacks from another mapping, and {@code key:
+ * '_copy: /path'} takes another key's value. Command-line overrides such as {@code
  * --nas.search.trainer.epochs 1} must name an existing key and are typed like the value they
  * replace; copies are resolved after them.
  *
@@ -108,15 +108,18 @@ public final class Conf {
         return v == null ? def : asString(key, v);
     }
 
+    /** The value as an int; a float, string or out-of-range integer is an error. */
     public int getInt(String key) {
         return asInt(key, require(key));
     }
 
+    /** The value as an int, or {@code def} when the key is missing or null. */
     public int getInt(String key, int def) {
         Object v = optional(key);
         return v == null ? def : asInt(key, v);
     }
 
+    /** The value as a long; anything but an integer is an error. */
     public long getLong(String key) {
         return asLong(key, require(key));
     }
@@ -126,15 +129,18 @@ public final class Conf {
         return asDouble(key, require(key));
     }
 
+    /** The value as a double, or {@code def} when the key is missing or null. */
     public double getDouble(String key, double def) {
         Object v = optional(key);
         return v == null ? def : asDouble(key, v);
     }
 
+    /** The value as a boolean; YAML {@code true/false/yes/no/on/off} are booleans. */
     public boolean getBool(String key) {
         return asBool(key, require(key));
     }
 
+    /** The value as a boolean, or {@code def} when the key is missing or null. */
     public boolean getBool(String key, boolean def) {
         Object v = optional(key);
         return v == null ? def : asBool(key, v);
@@ -149,6 +155,7 @@ public final class Conf {
         return Collections.unmodifiableList(out);
     }
 
+    /** A list of integers. */
     public List<Integer> getIntList(String key) {
         List<Integer> out = new ArrayList<>();
         for (Object o : asList(key, "a list of integers")) {
@@ -157,6 +164,7 @@ public final class Conf {
         return Collections.unmodifiableList(out);
     }
 
+    /** A list of numbers as doubles; integers are widened. */
     public List<Double> getDoubleList(String key) {
         List<Double> out = new ArrayList<>();
         for (Object o : asList(key, "a list of numbers")) {

@@ -39,8 +39,7 @@ final class ConfSource {
         if (spec.startsWith(CLASSPATH_PREFIX)) {
             String name = normalizeResource(spec.substring(CLASSPATH_PREFIX.length()));
             if (resourceUrl(name) == null) {
-                throw new ConfException(
-                        "Conf resource " + name + " is not on the classpath.");
+                throw new ConfException("Conf resource " + name + " is not on the classpath.");
             }
             return ofResource(name);
         }
@@ -103,7 +102,9 @@ final class ConfSource {
 
     /** Identity for cycle detection: the same file reached two ways has the same id. */
     String id() {
-        return file != null ? file.toString() : resource != null ? CLASSPATH_PREFIX + resource : display;
+        return file != null
+                ? file.toString()
+                : resource != null ? CLASSPATH_PREFIX + resource : display;
     }
 
     /** The name messages show. */
@@ -123,7 +124,8 @@ final class ConfSource {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read conf file " + display + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Could not read conf file " + display + ": " + e.getMessage(), e);
         }
     }
 

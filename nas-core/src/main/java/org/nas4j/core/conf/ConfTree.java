@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A mutable conf tree of plain values together with the file every key came from; the working
- * state behind an immutable {@link Conf}.
+ * A mutable conf tree of plain values together with the file every key came from; the working state
+ * behind an immutable {@link Conf}.
  */
 final class ConfTree {
     static final String INCLUDE = "__include__";
@@ -41,11 +41,12 @@ final class ConfTree {
     }
 
     ConfTree copy() {
-        return new ConfTree(
-                Values.copyMap(root), new TreeMap<>(sources), new ArrayList<>(files));
+        return new ConfTree(Values.copyMap(root), new TreeMap<>(sources), new ArrayList<>(files));
     }
 
-    /** Deep-merges {@code over} into this tree: mappings merge key by key, anything else replaces. */
+    /**
+     * Deep-merges {@code over} into this tree: mappings merge key by key, anything else replaces.
+     */
     void mergeOver(ConfTree over) {
         merge(root, over.root, "", over);
         for (String f : over.files) {
@@ -56,7 +57,8 @@ final class ConfTree {
     }
 
     @SuppressWarnings("unchecked")
-    private void merge(Map<String, Object> base, Map<String, Object> over, String prefix, ConfTree from) {
+    private void merge(
+            Map<String, Object> base, Map<String, Object> over, String prefix, ConfTree from) {
         for (Map.Entry<String, Object> e : over.entrySet()) {
             String path = join(prefix, e.getKey());
             Object old = base.get(e.getKey());

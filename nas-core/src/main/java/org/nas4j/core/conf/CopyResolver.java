@@ -10,11 +10,13 @@ import org.nas4j.core.ConfException;
 /**
  * Resolves Archai's {@code _copy} in place.
  *
- * <p>{@code key: {_copy: /path}} fills the keys the mapping lacks from the mapping at {@code
- * /path} (a shallow fill: keys the mapping has win); {@code key: '_copy: /path'} replaces the value
- * with the one at {@code /path}. Paths are absolute ({@code /a/b}) or relative ({@code ../b}) to
- * the mapping that holds the {@code _copy}. Targets are resolved before they are copied, so copies
- * of copies work; a copy that reaches itself is a cycle error.
+ * <p>{@code key: {_copy: /path}} fills the keys the mapping lacks from the mapping at {@code /path}
+ * (a shallow fill: keys the mapping has win); {@code key: '_copy: /path'}, or a mapping holding
+ * nothing but a {@code _copy} of a value that is not a mapping, takes the value at {@code /path}.
+ * Paths are absolute ({@code /a/b}) or relative ({@code ../b}) to the mapping that holds the {@code
+ * _copy}: the mapping itself for {@code {_copy: ...}}, the parent for the scalar form. Targets are
+ * resolved before they are copied, so copies of copies work; a copy that reaches itself is a cycle
+ * error.
  */
 final class CopyResolver {
     private final ConfTree tree;
@@ -59,14 +61,38 @@ final class CopyResolver {
     private void resolveMapping(Map<String, Object> m, List<String> path) {
         fillFromCopy(m, path);
         for (String key : new ArrayList<>(m.keySet())) {
-            Object v = m.get(key);
-            List<String> childPath = child(path, key);
+            Object v = resolveCopyAt(m, path, key);
             if (v instanceof Map<?, ?> child) {
-                resolveMapping((Map<String, Object>) child, childPath);
-            } else if (Values.isCopyScalar(v)) {
-                m.put(key, copyScalar((String) v, path, childPath));
+                resolveMapping((Map<String, Object>) child, child(path, key));
             }
         }
+    }
+
+    /**
+     * Replaces {@code parent[key]} by its value when it is a scalar copy, or a mapping that holds
+     * only a {@code _copy} of a value that is not a mapping; returns the (new) value.
+     */
+    private Object resolveCopyAt(Map<String, Object> parent, List<String> parentPath, String key) {
+        Object v = parent.get(key);
+        List<String> path = child(parentPath, key);
+        if (Values.isCopyScalar(v)) {
+            v = copyScalar((String) v, parentPath, path);
+            parent.put(key, v);
+        } else if (v instanceof Map<?, ?> m
+                && m.size() == 1
+                && m.get(ConfTree.COPY) instanceof String spec) {
+            String here = slash(path);
+            enter(here);
+            List<String> target = absolute(path, spec, here);
+            Object value = lookup(target, here);
+            inProgress.remove(here);
+            if (!(value instanceof Map<?, ?>)) {
+                v = Values.deepCopy(value);
+                parent.put(key, v);
+                tree.copySources(dotted(target), dotted(path));
+            }
+        }
+        return v;
     }
 
     private void fillFromCopy(Map<String, Object> m, List<String> path) {
@@ -137,14 +163,8 @@ final class CopyResolver {
             if (!m.containsKey(seg)) {
                 throw missing(from, target, at);
             }
-            Object next = m.get(seg);
-            List<String> nextPath = child(at, seg);
-            if (Values.isCopyScalar(next)) {
-                next = copyScalar((String) next, at, nextPath);
-                m.put(seg, next);
-            }
-            node = next;
-            at = nextPath;
+            node = resolveCopyAt(m, at, seg);
+            at = child(at, seg);
         }
         if (node instanceof Map<?, ?> m) {
             resolveMapping((Map<String, Object>) m, target);

@@ -43,7 +43,9 @@ final class OverrideTypes {
                 default -> throw bad(text, what, "a boolean (true or false)");
             };
         }
-        if (current instanceof Integer || current instanceof Long || current instanceof BigInteger) {
+        if (current instanceof Integer
+                || current instanceof Long
+                || current instanceof BigInteger) {
             BigInteger b;
             try {
                 b = new BigInteger(text.replace("_", ""));
@@ -92,7 +94,8 @@ final class OverrideTypes {
 
     private static String unquote(String s) {
         if (s.length() >= 2
-                && (s.startsWith("'") && s.endsWith("'") || s.startsWith("\"") && s.endsWith("\""))) {
+                && (s.startsWith("'") && s.endsWith("'")
+                        || s.startsWith("\"") && s.endsWith("\""))) {
             return s.substring(1, s.length() - 1);
         }
         return s;

@@ -76,8 +76,13 @@ final class Overrides {
                                 + ".");
             }
             String what =
-                    "override --" + key + " (replacing " + Values.describe(current) + " from "
-                            + resolved.sourceOf(key) + ")";
+                    "override --"
+                            + key
+                            + " (replacing "
+                            + Values.describe(current)
+                            + " from "
+                            + resolved.sourceOf(key)
+                            + ")";
             Object value = OverrideTypes.typed(o.text(), current, what);
             set(raw, segs, value);
             raw.setSource(key, value, "command line (--" + key + ")");
@@ -100,8 +105,8 @@ final class Overrides {
 
     /**
      * Writes {@code value} at {@code segs} in the unresolved tree. The key exists in the resolved
-     * tree, so a mapping on the way that lacks it gets it from a {@code _copy}: the missing level is
-     * created as a copy of the matching subtree, and a scalar copy becomes a mapping copy.
+     * tree, so a mapping on the way that lacks it gets it from a {@code _copy}: the missing level
+     * is created as a copy of the matching subtree, and a scalar copy becomes a mapping copy.
      */
     @SuppressWarnings("unchecked")
     private static void set(ConfTree raw, List<String> segs, Object value) {
@@ -118,7 +123,10 @@ final class Overrides {
             }
             if (!(child instanceof Map<?, ?>)) {
                 throw new IllegalStateException(
-                        "Override path " + segs + " exists resolved but not in the raw tree at " + seg);
+                        "Override path "
+                                + segs
+                                + " exists resolved but not in the raw tree at "
+                                + seg);
             }
             node = (Map<String, Object>) child;
         }

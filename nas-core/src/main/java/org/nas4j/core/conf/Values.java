@@ -38,8 +38,8 @@ final class Values {
         if (v == null) {
             return "null (empty)";
         }
-        if (v instanceof Map<?, ?> m) {
-            return "a mapping with keys " + m.keySet();
+        if (v instanceof Map<?, ?>) {
+            return "a mapping";
         }
         String s = v instanceof String ? "'" + v + "'" : String.valueOf(v);
         return s.length() > MAX_SHOWN ? s.substring(0, MAX_SHOWN) + "..." : s;

@@ -55,11 +55,20 @@ final class Yamls {
             String where =
                     mark == null
                             ? ""
-                            : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+                            : " at line "
+                                    + (mark.getLine() + 1)
+                                    + ", column "
+                                    + (mark.getColumn() + 1);
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
             String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
             throw new ConfException(
-                    "Could not parse YAML file " + sourceName + where + ": " + problem + context + ".",
+                    "Could not parse YAML file "
+                            + sourceName
+                            + where
+                            + ": "
+                            + problem
+                            + context
+                            + ".",
                     e);
         } catch (YAMLException e) {
             throw new ConfException(
