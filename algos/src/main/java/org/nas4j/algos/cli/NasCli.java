@@ -39,6 +39,8 @@ import picocli.CommandLine.Spec;
             ConfCommand.class,
             DescCommand.class,
             OpsCommand.class,
+            ExportCommand.class,
+            ReportCommand.class,
             HelpCommand.class
         })
 public final class NasCli implements Callable<Integer> {
