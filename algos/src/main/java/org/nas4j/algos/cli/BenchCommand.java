@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.nas4j.algos.AlgoRegistry;
 import org.nas4j.algos.ExperimentRunner;
 import org.nas4j.algos.bench.StepBench;
+import org.nas4j.algos.export.GenotypeDescs;
 import org.nas4j.core.NasException;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.io.Json;
@@ -90,7 +91,13 @@ final class BenchCommand implements Callable<Integer> {
         ExperimentRunner runner = AlgoRegistry.standard().runner(confOptions.algo, conf);
         Path work = Files.createTempDirectory("nas-bench");
         Map<String, Object> result =
-                new StepBench(runner, phase, GenotypeDescs.build(genotype, conf, "search"))
+                new StepBench(
+                                runner,
+                                phase,
+                                GenotypeDescs.build(
+                                        GenotypeDescs.resolve(genotype),
+                                        conf.child("nas.search.model_desc").toMap(),
+                                        "search"))
                         .run(warmup, steps, work);
         PrintWriter out = spec.commandLine().getOut();
         out.println(Json.toLine(result));

@@ -12,6 +12,8 @@ import org.nas4j.algos.AlgoRegistry;
 import org.nas4j.algos.ExperimentResult;
 import org.nas4j.algos.ExperimentRunner;
 import org.nas4j.algos.RunOptions;
+import org.nas4j.algos.export.GenotypeDescs;
+import org.nas4j.algos.report.ReportWriter;
 import org.nas4j.core.NasException;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.DescJson;
@@ -117,7 +119,10 @@ public class RunCommand implements Callable<Integer> {
                                 confOptions.confPaths(),
                                 confOptions.mode(),
                                 consoleStream()));
+        Path report = ReportWriter.write(exp);
         printSummary(out, r);
+        out.println("report: " + report.toAbsolutePath());
+        out.flush();
         return 0;
     }
 
@@ -130,7 +135,10 @@ public class RunCommand implements Callable<Integer> {
             return DescJson.load(finalDesc);
         }
         if (genotype != null) {
-            return GenotypeDescs.build(genotype, conf, "search");
+            return GenotypeDescs.build(
+                    GenotypeDescs.resolve(genotype),
+                    conf.child("nas.search.model_desc").toMap(),
+                    "search");
         }
         return null;
     }

@@ -15,6 +15,7 @@ import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.core.desc.NodeDesc;
 import org.nas4j.core.desc.OpDesc;
 import org.nas4j.core.genotype.Genotype;
+import org.nas4j.core.genotype.Genotypes;
 import org.nas4j.ops.OpInfo;
 import org.nas4j.ops.OpRegistry;
 
@@ -59,6 +60,17 @@ public final class GenotypeDescs {
         section.put("out_nodes", outStates);
         ModelDesc desc = new ModelDescBuilder().build(section, phase, template(genotype));
         return desc.withParam(GENOTYPE_PARAM, genotype.toString());
+    }
+
+    /**
+     * A published genotype by name ({@code DARTS_V2}) or one written out ({@code Genotype(...)}),
+     * with its ops checked against the standard registry.
+     */
+    public static Genotype resolve(String nameOrText) {
+        String t = nameOrText.trim();
+        Genotype g = t.startsWith("Genotype(") ? Genotype.parse(t) : Genotypes.named(t);
+        checkOps(g, OpRegistry.standard());
+        return g;
     }
 
     /**
