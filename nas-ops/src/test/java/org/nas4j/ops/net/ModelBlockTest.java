@@ -156,6 +156,26 @@ class ModelBlockTest {
     }
 
     @Test
+    void dropPathMakesTrainingPassesRandomOnlyWhenSet() {
+        ModelBlock model = build(TestDescs.dartsV2Small(), new Shape(2, 3, 32, 32));
+        try (StepScope step = StepScope.open(manager)) {
+            NDArray x = step.manager().randomNormal(new Shape(2, 3, 32, 32));
+            ParameterStore ps = new ParameterStore(step.manager(), false);
+            float[] a = model.forward(ps, new NDList(x), true).head().toFloatArray();
+            float[] b = model.forward(ps, new NDList(x), true).head().toFloatArray();
+            assertArrayEquals(a, b, 0f);
+            model.setDropPathProb(0.5);
+            float[] c = model.forward(ps, new NDList(x), true).head().toFloatArray();
+            float[] d = model.forward(ps, new NDList(x), true).head().toFloatArray();
+            assertTrue(!java.util.Arrays.equals(c, d));
+            float[] e = model.forward(ps, new NDList(x), false).head().toFloatArray();
+            float[] f = model.forward(ps, new NDList(x), false).head().toFloatArray();
+            assertArrayEquals(e, f, 0f);
+        }
+        assertThrows(IllegalArgumentException.class, () -> model.setDropPathProb(1.0));
+    }
+
+    @Test
     void savedWeightsReloadBitForBit(@TempDir Path dir) {
         ModelDesc desc = TestDescs.supernet(3, 4, Set.of(1), List.of(1, 8, 8), WeightedSumOp.NAME);
         Shape shape = new Shape(2, 1, 8, 8);
