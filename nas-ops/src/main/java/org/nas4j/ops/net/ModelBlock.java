@@ -178,6 +178,9 @@ public final class ModelBlock extends AbstractBlock {
     /**
      * Replaces the weights and architecture weights by those saved in {@code file}.
      *
+     * <p>The values are copied into the network's existing arrays, so parameter stores, optimizer
+     * state and gradients that refer to them stay valid.
+     *
      * @throws DescFormatException if the file is not a weights file or was saved from a desc of
      *     another structure; the network is then unchanged
      * @throws IllegalStateException if the network is not initialized
