@@ -20,6 +20,7 @@ import org.nas4j.ops.OpRegistry;
 import org.nas4j.search.Searcher;
 import org.nas4j.search.finalize.Finalizers;
 import org.nas4j.search.finalize.RandomFinalizers;
+import org.nas4j.search.optim.NamedParams;
 import org.nas4j.search.train.Trainer;
 import org.nas4j.search.train.TrainerBuilder;
 import org.slf4j.Logger;
@@ -34,7 +35,9 @@ import org.slf4j.LoggerFactory;
  *     public MyRunner(Conf conf) { super(conf); }
  *     public String name() { return "mine"; }
  *     protected ModelDescBuilder modelDescBuilder() { return new MyModelDescBuilder(); }
- *     protected Trainer archTrainer(TrainerBuilder b) { return new MyArchTrainer(b); }
+ *     protected Trainer archTrainer(TrainerBuilder b, NamedParams arch) {
+ *         return new MyArchTrainer(b, arch);
+ *     }
  * }
  * }</pre>
  *
@@ -71,9 +74,10 @@ public abstract class ExperimentRunner {
     }
 
     /**
-     * The search trainer: by default weights only; algorithms with architecture weights override.
+     * The search trainer for a network whose architecture weights are {@code archParams}: by
+     * default it trains ordinary weights only; algorithms with architecture weights override.
      */
-    protected Trainer archTrainer(TrainerBuilder builder) {
+    protected Trainer archTrainer(TrainerBuilder builder, NamedParams archParams) {
         return builder.build();
     }
 
@@ -104,8 +108,8 @@ public abstract class ExperimentRunner {
     }
 
     /** The search trainer, for benchmarks. */
-    public Trainer archTrainerForBench(TrainerBuilder builder) {
-        return archTrainer(builder);
+    public Trainer archTrainerForBench(TrainerBuilder builder, NamedParams archParams) {
+        return archTrainer(builder, archParams);
     }
 
     public Searcher searcher() {

@@ -2,7 +2,8 @@ package org.nas4j.search;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.function.Function;
+import java.util.List;
+import java.util.function.BiFunction;
 import org.nas4j.core.Provenance;
 import org.nas4j.core.builder.ModelDescBuilder;
 import org.nas4j.core.conf.Conf;
@@ -11,9 +12,9 @@ import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.ops.ArchWeights;
 import org.nas4j.ops.OpRegistry;
 import org.nas4j.ops.net.ModelStats;
+import org.nas4j.search.arch.AlphasListener;
 import org.nas4j.search.finalize.Finalizers;
 import org.nas4j.search.optim.NamedParams;
-import org.nas4j.search.optim.OptimizerSpec;
 import org.nas4j.search.train.FitResult;
 import org.nas4j.search.train.Trainer;
 import org.nas4j.search.train.TrainerBuilder;
@@ -28,6 +29,9 @@ import org.slf4j.LoggerFactory;
  */
 public class Searcher {
     private static final Logger LOG = LoggerFactory.getLogger(Searcher.class);
+
+    /** File name of the per-epoch architecture weights. */
+    public static final String ALPHAS = "alphas.jsonl";
 
     /** File name of the supernet description with its architecture weights. */
     public static final String SEARCH_DESC = "search_model_desc.json";
@@ -51,7 +55,7 @@ public class Searcher {
     private final Conf conf;
     private final ModelDescBuilder builder;
     private final OpRegistry registry;
-    private final Function<TrainerBuilder, Trainer> trainerFactory;
+    private final BiFunction<TrainerBuilder, NamedParams, Trainer> trainerFactory;
     private final Finalizers finalizers;
 
     /**
@@ -59,13 +63,14 @@ public class Searcher {
      * @param builder the algorithm's desc builder
      * @param registry ops, including the algorithm's
      * @param trainerFactory makes the algorithm's (architecture) trainer from a configured builder
+     *     and the network's architecture weights (empty when it has none)
      * @param finalizers how the supernet becomes the final architecture
      */
     public Searcher(
             Conf conf,
             ModelDescBuilder builder,
             OpRegistry registry,
-            Function<TrainerBuilder, Trainer> trainerFactory,
+            BiFunction<TrainerBuilder, NamedParams, Trainer> trainerFactory,
             Finalizers finalizers) {
         this.conf = conf;
         this.builder = builder;
@@ -87,13 +92,13 @@ public class Searcher {
             TrainerBuilder b = run.trainerBuilder(console);
             NamedParams arch = NamedParams.of(run.model().archParams().asMap());
             if (!arch.isEmpty()) {
-                OptimizerSpec alphaSpec =
-                        OptimizerSpec.fromMap(
-                                conf.child("nas.search.trainer.alpha_optimizer").toMap(),
-                                "nas.search.trainer.alpha_optimizer");
-                b.optArchParams(arch, alphaSpec.create());
+                b.addListener(
+                        new AlphasListener(
+                                dir.resolve(ALPHAS),
+                                primitivesOf(desc),
+                                AlphasListener.valuesOf(arch)));
             }
-            try (Trainer trainer = trainerFactory.apply(b)) {
+            try (Trainer trainer = trainerFactory.apply(b, arch)) {
                 int startEpoch = run.restoreIfAny(trainer, resume);
                 if (startEpoch > 0) {
                     LOG.info(
@@ -112,5 +117,16 @@ public class Searcher {
                         searched, finalDesc, fit, (System.nanoTime() - start) / 1e9, params);
             }
         }
+    }
+
+    /** The primitive names of the first edge op that lists them (empty when none does). */
+    static List<String> primitivesOf(ModelDesc desc) {
+        return desc.cells().stream()
+                .flatMap(c -> c.nodes().stream())
+                .flatMap(n -> n.edges().stream())
+                .map(e -> e.op().stringListParam(Finalizers.PRIMITIVES))
+                .filter(l -> !l.isEmpty())
+                .findFirst()
+                .orElse(List.of());
     }
 }

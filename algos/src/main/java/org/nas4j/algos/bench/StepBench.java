@@ -17,7 +17,6 @@ import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.ops.net.ModelStats;
 import org.nas4j.search.PhaseRun;
 import org.nas4j.search.optim.NamedParams;
-import org.nas4j.search.optim.OptimizerSpec;
 import org.nas4j.search.train.StepInfo;
 import org.nas4j.search.train.TrainListener;
 import org.nas4j.search.train.Trainer;
@@ -67,15 +66,8 @@ public final class StepBench {
                             .optValidate(false)
                             .addListener(timing);
             NamedParams arch = NamedParams.of(run.model().archParams().asMap());
-            if (phase.equals("search") && !arch.isEmpty()) {
-                b.optArchParams(
-                        arch,
-                        OptimizerSpec.fromMap(
-                                        conf.child("nas.search.trainer.alpha_optimizer").toMap())
-                                .create());
-            }
             try (Trainer trainer =
-                    phase.equals("search") ? runner.archTrainerForBench(b) : b.build()) {
+                    phase.equals("search") ? runner.archTrainerForBench(b, arch) : b.build()) {
                 trainer.fit(run.data().train(), run.data().val(), 0);
             }
             double[] t = timing.timed();

@@ -3,6 +3,7 @@ package org.nas4j.algos.darts;
 import org.nas4j.algos.ExperimentRunner;
 import org.nas4j.core.builder.ModelDescBuilder;
 import org.nas4j.core.conf.Conf;
+import org.nas4j.search.optim.NamedParams;
 import org.nas4j.search.train.Trainer;
 import org.nas4j.search.train.TrainerBuilder;
 
@@ -23,7 +24,7 @@ public class DartsExperimentRunner extends ExperimentRunner {
     }
 
     @Override
-    protected Trainer archTrainer(TrainerBuilder builder) {
-        return builder.build(); // TEMP
+    protected Trainer archTrainer(TrainerBuilder builder, NamedParams archParams) {
+        return new BilevelArchTrainer(builder, archParams);
     }
 }
