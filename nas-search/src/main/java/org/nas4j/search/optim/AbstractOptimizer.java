@@ -89,6 +89,15 @@ public abstract class AbstractOptimizer implements NasOptimizer {
                 });
     }
 
+    /**
+     * The state tensors of {@code p} (owned by this optimizer: read or change them in place, never
+     * close them), or {@code null} before {@code p}'s first update.
+     */
+    protected final NDArray[] buffers(Parameter p) {
+        Slot s = slots.get(p.getId());
+        return s == null ? null : s.buffers;
+    }
+
     @Override
     public OptimizerState state(NamedParams params) {
         Map<String, OptimizerState.Entry> entries = new LinkedHashMap<>();

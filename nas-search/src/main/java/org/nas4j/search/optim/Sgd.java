@@ -2,6 +2,7 @@ package org.nas4j.search.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import org.nas4j.core.NasException;
 
 /**
@@ -57,6 +58,16 @@ public final class Sgd extends AbstractOptimizer {
     /** The L2 penalty added to the gradient. */
     public double weightDecay() {
         return weightDecay;
+    }
+
+    /**
+     * The momentum buffer of {@code p} as PyTorch keeps it ({@code momentum_buffer}), or {@code
+     * null} without momentum or before {@code p}'s first update. It belongs to the optimizer: read
+     * it (DARTS' unrolled step uses it), never close or keep it.
+     */
+    public NDArray momentumBuffer(Parameter p) {
+        NDArray[] b = buffers(p);
+        return b == null || b.length == 0 ? null : b[0];
     }
 
     @Override
