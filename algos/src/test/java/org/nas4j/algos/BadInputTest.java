@@ -152,7 +152,8 @@ class BadInputTest {
     @Test
     void corruptFinalDescIsRefusedNamingTheFile(@TempDir Path tmp) throws IOException {
         Path corrupt = tmp.resolve("corrupt.json");
-        Files.writeString(corrupt, "{\"format\": \"nas4j.model_desc\", \"version\": 1, \"model\": {");
+        Files.writeString(
+                corrupt, "{\"format\": \"nas4j.model_desc\", \"version\": 1, \"model\": {");
         E2e.Run run =
                 E2e.nas(
                         E2e.args(

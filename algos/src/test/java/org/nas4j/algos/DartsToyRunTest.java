@@ -19,8 +19,8 @@ import org.nas4j.core.desc.NodeDesc;
 
 /**
  * {@code nas run --algo darts} end to end on real Fashion-MNIST, at smoke size: a 2-cell supernet
- * searched for 3 batches, a 3-cell network trained for 50 batches and tested on the whole test
- * set, then the report.
+ * searched for 3 batches, a 3-cell network trained for 50 batches and tested on the whole test set,
+ * then the report.
  */
 class DartsToyRunTest {
     private static final List<String> SEARCH_FILES =

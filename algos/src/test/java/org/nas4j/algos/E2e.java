@@ -130,7 +130,7 @@ final class E2e {
 
     /** The entry of epoch {@code index} in a phase's {@code metrics.json}. */
     static Map<?, ?> metricsEpoch(Path phaseDir, int index) {
-        return (Map<?, ?>) ((List<?>) readJson(phaseDir.resolve("metrics.json")).get("epochs"))
-                .get(index);
+        return (Map<?, ?>)
+                ((List<?>) readJson(phaseDir.resolve("metrics.json")).get("epochs")).get(index);
     }
 }

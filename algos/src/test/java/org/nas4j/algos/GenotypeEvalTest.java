@@ -53,7 +53,8 @@ class GenotypeEvalTest {
 
         Map<?, ?> result = (Map<?, ?>) E2e.readJson(exp.resolve("summary.json")).get("eval");
         double top1 = ((Number) result.get("test_top1")).doubleValue();
-        assertEquals(top1, ((Number) E2e.readJson(eval.resolve("test.json")).get("top1")).doubleValue());
+        assertEquals(
+                top1, ((Number) E2e.readJson(eval.resolve("test.json")).get("top1")).doubleValue());
         // Chance is 0.25 on the 4 synthetic classes; measured 0.99.
         assertTrue(top1 > 0.5, "test top-1 " + top1);
     }

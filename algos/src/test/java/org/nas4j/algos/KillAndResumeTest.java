@@ -1,7 +1,6 @@
 package org.nas4j.algos;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -95,7 +94,11 @@ class KillAndResumeTest {
                                     + Files.readString(log));
                 }
                 if (System.nanoTime() > deadline) {
-                    fail("No checkpoint after " + CHILD_TIMEOUT_S + " s:\n" + Files.readString(log));
+                    fail(
+                            "No checkpoint after "
+                                    + CHILD_TIMEOUT_S
+                                    + " s:\n"
+                                    + Files.readString(log));
                 }
                 Thread.sleep(10);
             }
