@@ -56,7 +56,7 @@ class ShippedConfsTest {
         String yaml = conf.toYaml();
         assertFalse(yaml.contains("_copy"), yaml);
         assertFalse(yaml.contains("__include__"), yaml);
-        assertTrue(yaml.contains("lr: 0.0003"), yaml);
+        assertTrue(yaml.contains("momentum: 0.9"), yaml);
         assertEquals(conf.toMap(), Conf.fromYaml(yaml, "config_used.yaml").toMap());
     }
 }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import java.util.List;
+import java.util.Map;
 import org.nas4j.core.ConfException;
 import org.nas4j.core.NasException;
 import org.nas4j.ops.net.ModelBlock;
@@ -47,6 +48,11 @@ import org.nas4j.search.train.TrainerBuilder;
 public abstract class ArchTrainer extends Trainer {
     private final List<Parameter> archList;
     private final double archLr;
+
+    /** Conf key of the epochs without architecture steps at the start of a search. */
+    public static final String WARMUP_KEY = "arch_warmup_epochs";
+
+    private final int warmupEpochs;
     private final ValBatches valBatches = new ValBatches();
 
     /**
@@ -60,6 +66,29 @@ public abstract class ArchTrainer extends Trainer {
         super(withArchOptimizer(b, archParams));
         this.archList = archParams.list();
         this.archLr = b.spec().alphaOptimizer().lr();
+        this.warmupEpochs = warmupEpochsOf(b.spec().map());
+    }
+
+    /**
+     * Reads {@code arch_warmup_epochs}: epochs that train the ordinary weights only before
+     * architecture steps start (0 when absent, as in the DARTS paper).
+     */
+    static int warmupEpochsOf(Map<String, Object> trainerMap) {
+        Object v = trainerMap.get(WARMUP_KEY);
+        if (v == null) {
+            return 0;
+        }
+        if (!(v instanceof Number n)
+                || n.doubleValue() != Math.rint(n.doubleValue())
+                || n.intValue() < 0) {
+            throw new ConfException(
+                    "The key 'nas.search.trainer."
+                            + WARMUP_KEY
+                            + "' is '"
+                            + v
+                            + "'; expected a non-negative whole number of epochs.");
+        }
+        return n.intValue();
     }
 
     private static TrainerBuilder withArchOptimizer(TrainerBuilder b, NamedParams archParams) {
@@ -104,6 +133,10 @@ public abstract class ArchTrainer extends Trainer {
 
     @Override
     protected final void beforeWeightStep(StepContext ctx) {
+        if (ctx.epoch() < warmupEpochs) {
+            return; // the ordinary weights learn first, so cheap parameter-free ops do not win
+            // early
+        }
         HostBatch b = valBatches.next();
         NDManager m = ctx.manager();
         NDArray x = m.create(b.images(), new Shape(b.n(), b.c(), b.h(), b.w()));
