@@ -16,10 +16,9 @@ import org.nas4j.core.desc.NodeDesc;
  * Moves architecture weights between a network's {@link ArchParams} and a model description's
  * {@code trainables}, so a saved search desc carries the weights it was searched with.
  *
- * <p>Keys follow one convention: the op on edge {@code j} of node {@code i} in a cell whose
- * weights come from cell {@code t} owns the keys {@code "cell<t>.node<i>.edge<j>.<name>"}; the
- * part after the edge key is the trainable's name in the desc (for a DARTS mixed op, {@code
- * alphas}).
+ * <p>Keys follow one convention: the op on edge {@code j} of node {@code i} in a cell whose weights
+ * come from cell {@code t} owns the keys {@code "cell<t>.node<i>.edge<j>.<name>"}; the part after
+ * the edge key is the trainable's name in the desc (for a DARTS mixed op, {@code alphas}).
  */
 public final class ArchWeights {
     private ArchWeights() {}
@@ -41,7 +40,10 @@ public final class ArchWeights {
                     EdgeDesc edge = node.edges().get(j);
                     Map<String, List<Double>> values =
                             valuesUnder(archParams, edgeKey(cell.trainablesFrom(), i, j) + ".");
-                    edges.add(values.isEmpty() ? edge : edge.withOp(edge.op().withTrainables(values)));
+                    edges.add(
+                            values.isEmpty()
+                                    ? edge
+                                    : edge.withOp(edge.op().withTrainables(values)));
                 }
                 nodes.add(node.withEdges(edges));
             }

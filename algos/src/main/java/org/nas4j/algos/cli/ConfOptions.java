@@ -1,7 +1,9 @@
 package org.nas4j.algos.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.nas4j.core.NasException;
 import org.nas4j.core.conf.AlgoConfs;
 import org.nas4j.core.conf.Conf;
 import picocli.CommandLine.Option;
@@ -37,6 +39,14 @@ final class ConfOptions {
     boolean full;
 
     @Option(
+            names = "--preset",
+            paramLabel = "NAME",
+            description =
+                    "A named preset of the algorithm, confs/algos/<algo>_<NAME>.yaml (e.g. quick:"
+                            + " between toy and --full).")
+    String preset;
+
+    @Option(
             names = "--dataset",
             paramLabel = "NAME",
             description = "Dataset conf from confs/datasets/ replacing the algorithm's default.")
@@ -53,6 +63,36 @@ final class ConfOptions {
      * {@code --conf} file, then {@code overrides} ({@code --KEY VALUE} pairs).
      */
     Conf load(List<String> overrides) {
-        return Conf.load(AlgoConfs.confPaths(algo, full, dataset, extraConf), overrides);
+        return Conf.load(confPaths(), overrides);
+    }
+
+    /** The conf files {@link #load} reads, in order. */
+    List<String> confPaths() {
+        if (preset != null && full) {
+            throw new NasException(
+                    "--preset and --full choose different base confs; give one of them.");
+        }
+        List<String> paths = new ArrayList<>(AlgoConfs.confPaths(algo, full, dataset, extraConf));
+        if (preset != null) {
+            String presetPath = AlgoConfs.ALGOS_DIR + "/" + algo + "_" + preset + ".yaml";
+            if (Thread.currentThread().getContextClassLoader().getResource(presetPath) == null
+                    && ConfOptions.class.getClassLoader().getResource(presetPath) == null) {
+                throw new NasException(
+                        "No preset '"
+                                + preset
+                                + "' for algorithm '"
+                                + algo
+                                + "': "
+                                + presetPath
+                                + " is not shipped.");
+            }
+            paths.set(0, presetPath);
+        }
+        return paths;
+    }
+
+    /** The mode a run is in: toy (default), full, or the preset's name. */
+    String mode() {
+        return preset != null ? preset : full ? "full" : "toy";
     }
 }

@@ -9,9 +9,18 @@ import picocli.CommandLine.Spec;
 /** {@code nas desc}: the group of commands that make, check and show model descriptions. */
 @Command(
         name = "desc",
-        description = "Build, validate and show model descriptions (ModelDesc JSON files).",
+        description =
+                "Build, validate, show, draw and convert model descriptions (ModelDesc JSON files).",
         commandListHeading = "%nCommands:%n",
-        subcommands = {DescBuildCommand.class, DescValidateCommand.class, DescShowCommand.class})
+        subcommands = {
+            DescBuildCommand.class,
+            DescValidateCommand.class,
+            DescShowCommand.class,
+            DescDrawCommand.class,
+            DescFromGenotypeCommand.class,
+            DescToGenotypeCommand.class,
+            DescImportCommand.class
+        })
 final class DescCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

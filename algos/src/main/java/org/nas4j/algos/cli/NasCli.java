@@ -31,7 +31,18 @@ import picocli.CommandLine.Spec;
             ""
         },
         commandListHeading = "%nCommands:%n",
-        subcommands = {ConfCommand.class, DescCommand.class, OpsCommand.class, HelpCommand.class})
+        subcommands = {
+            RunCommand.class,
+            SearchCommand.class,
+            EvalCommand.class,
+            BenchCommand.class,
+            ConfCommand.class,
+            DescCommand.class,
+            OpsCommand.class,
+            ExportCommand.class,
+            ReportCommand.class,
+            HelpCommand.class
+        })
 public final class NasCli implements Callable<Integer> {
     /** The option that turns one-line error messages into stack traces. */
     static final String DEBUG_OPTION = "--debug";

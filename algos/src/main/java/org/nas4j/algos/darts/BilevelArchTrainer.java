@@ -19,7 +19,6 @@ import org.nas4j.search.arch.ArchTrainer;
 import org.nas4j.search.arch.FrozenGrads;
 import org.nas4j.search.optim.Grads;
 import org.nas4j.search.optim.NamedParams;
-import org.nas4j.search.optim.NasOptimizer;
 import org.nas4j.search.optim.Sgd;
 import org.nas4j.search.train.StepContext;
 import org.nas4j.search.train.TrainerBuilder;
@@ -66,8 +65,8 @@ public class BilevelArchTrainer extends ArchTrainer {
     private double epsScale = EPS_SCALE;
 
     /**
-     * A DARTS trainer of the network in {@code b} with architecture weights {@code archParams}
-     * (see {@link ArchTrainer#archParamsOf}); the order comes from the trainer conf's {@code
+     * A DARTS trainer of the network in {@code b} with architecture weights {@code archParams} (see
+     * {@link ArchTrainer#archParamsOf}); the order comes from the trainer conf's {@code
      * bilevel.order} ({@code first} when absent).
      *
      * @throws ConfException for an unknown order or a missing {@code alpha_optimizer}
@@ -184,10 +183,10 @@ public class BilevelArchTrainer extends ArchTrainer {
     }
 
     /**
-     * Adds {@code scale} times the finite-difference Hessian-vector product {@code
-     * (dL_train(w + r v)/da - dL_train(w - r v)/da) / (2 r)} to the architecture gradients, where
-     * {@code w} is {@code base}; the weights are left at {@code base + r v}'s counterpart {@code
-     * base - r v}, so callers restore them. Runs with the ordinary weights frozen.
+     * Adds {@code scale} times the finite-difference Hessian-vector product {@code (dL_train(w + r
+     * v)/da - dL_train(w - r v)/da) / (2 r)} to the architecture gradients, where {@code w} is
+     * {@code base}; the weights are left at {@code base + r v}'s counterpart {@code base - r v}, so
+     * callers restore them. Runs with the ordinary weights frozen.
      */
     void accumulateHvp(
             NDArray x,

@@ -85,8 +85,9 @@ class BilevelArchTrainerTest {
 
     @Test
     void firstOrderStepMovesAlphasAndLeavesWeightsAlone() {
-        ModelBlock model = TinySearch.model(TinySearch.desc(TinySearch.MIXED, 2, 1), manager,
-                DataType.FLOAT32, 1);
+        ModelBlock model =
+                TinySearch.model(
+                        TinySearch.desc(TinySearch.MIXED, 2, 1), manager, DataType.FLOAT32, 1);
         try (BilevelArchTrainer t = trainer(model, "first")) {
             assertEquals(BilevelArchTrainer.Order.FIRST, t.order());
             List<float[]> weights = values(t.weights().list());
@@ -111,25 +112,27 @@ class BilevelArchTrainerTest {
 
     @Test
     void secondOrderStepRestoresWeightsAndRunningStatisticsExactly() {
-        ModelBlock model = TinySearch.model(TinySearch.desc(TinySearch.MIXED, 2, 1), manager,
-                DataType.FLOAT32, 2);
+        ModelBlock model =
+                TinySearch.model(
+                        TinySearch.desc(TinySearch.MIXED, 2, 1), manager, DataType.FLOAT32, 2);
         try (BilevelArchTrainer t = trainer(model, "second")) {
             List<float[]> params = values(t.modelParams().list());
             List<float[]> alphas = values(t.archParamList());
             archStep(t, manager);
             assertSameValues(params, values(t.modelParams().list()), "parameter");
-            assertFalse(
-                    java.util.Arrays.equals(alphas.get(0), values(t.archParamList()).get(0)));
+            assertFalse(java.util.Arrays.equals(alphas.get(0), values(t.archParamList()).get(0)));
         }
     }
 
     @Test
     void weightOptimizerNeverTouchesArchitectureWeights() {
-        ModelBlock model = TinySearch.model(TinySearch.desc(TinySearch.MIXED, 2, 1), manager,
-                DataType.FLOAT32, 3);
+        ModelBlock model =
+                TinySearch.model(
+                        TinySearch.desc(TinySearch.MIXED, 2, 1), manager, DataType.FLOAT32, 3);
         Map<String, Object> conf = new java.util.LinkedHashMap<>(TinySearch.trainerMap("first", 1));
         // with a zero architecture learning rate only the weight optimizer could move the alphas
-        conf.put("alpha_optimizer", Map.of("type", "adam", "lr", 0.0, "betas", List.of(0.5, 0.999)));
+        conf.put(
+                "alpha_optimizer", Map.of("type", "adam", "lr", 0.0, "betas", List.of(0.5, 0.999)));
         TrainerSpec spec = TrainerSpec.fromMap(conf);
         try (BilevelArchTrainer t = BilevelArchTrainer.of(model, Trainer.builder(model, spec))) {
             List<float[]> alphas = values(t.archParamList());
@@ -145,8 +148,9 @@ class BilevelArchTrainerTest {
 
     @Test
     void frozenWeightsGiveTheSameAlphaGradientsAndKeepTheirOwn() {
-        ModelBlock model = TinySearch.model(TinySearch.desc(TinySearch.MIXED, 1, 0), manager,
-                DataType.FLOAT32, 4);
+        ModelBlock model =
+                TinySearch.model(
+                        TinySearch.desc(TinySearch.MIXED, 1, 0), manager, DataType.FLOAT32, 4);
         try (BilevelArchTrainer t = trainer(model, "first");
                 NDManager m = manager.newSubManager()) {
             HostBatch b = new TinySearch.Stream(8, 8, 7).epoch(0).next();
@@ -173,8 +177,9 @@ class BilevelArchTrainerTest {
     @Test
     void finiteDifferenceHessianVectorProductMatchesTheMixedSecondDerivative() {
         // float64 and smooth primitives, so central differences are accurate to ~1e-9
-        ModelBlock model = TinySearch.model(TinySearch.desc(TinySearch.SMOOTH, 1, 0), manager,
-                DataType.FLOAT64, 5);
+        ModelBlock model =
+                TinySearch.model(
+                        TinySearch.desc(TinySearch.SMOOTH, 1, 0), manager, DataType.FLOAT64, 5);
         try (BilevelArchTrainer t = trainer(model, "second");
                 NDManager m = manager.newSubManager()) {
             HostBatch b = new TinySearch.Stream(8, 8, 8).epoch(0).next();
@@ -217,15 +222,17 @@ class BilevelArchTrainerTest {
 
     @Test
     void unrolledGradientMatchesTheDerivativeOfTheValidationLossAfterTheVirtualStep() {
-        ModelBlock model = TinySearch.model(TinySearch.desc(TinySearch.SMOOTH, 1, 0), manager,
-                DataType.FLOAT64, 6);
+        ModelBlock model =
+                TinySearch.model(
+                        TinySearch.desc(TinySearch.SMOOTH, 1, 0), manager, DataType.FLOAT64, 6);
         try (BilevelArchTrainer t = trainer(model, "second");
                 NDManager m = manager.newSubManager()) {
             HostBatch b = new TinySearch.Stream(8, 8, 10).epoch(0).next();
             HostBatch vb = new TinySearch.Stream(8, 8, 11).epoch(0).next();
             double lr = 0.1;
             StepContext c = ctx(m, b, lr, DataType.FLOAT64);
-            NDArray vx = m.create(vb.images(), new Shape(8, 1, 8, 8)).toType(DataType.FLOAT64, false);
+            NDArray vx =
+                    m.create(vb.images(), new Shape(8, 1, 8, 8)).toType(DataType.FLOAT64, false);
             NDArray vy = m.create(vb.labels());
             List<Parameter> ws = t.weights().list();
             // one weight step first, so the virtual step has momentum buffers to use
@@ -360,7 +367,9 @@ class BilevelArchTrainerTest {
         ConfException e =
                 assertThrows(
                         ConfException.class,
-                        () -> BilevelArchTrainer.orderOf(Map.of("bilevel", Map.of("order", "third"))));
+                        () ->
+                                BilevelArchTrainer.orderOf(
+                                        Map.of("bilevel", Map.of("order", "third"))));
         assertTrue(e.getMessage().contains("nas.search.trainer.bilevel.order"), e.getMessage());
         assertEquals(BilevelArchTrainer.Order.FIRST, BilevelArchTrainer.orderOf(Map.of()));
     }

@@ -21,7 +21,8 @@ import org.nas4j.search.data.HostBatch;
 final class TinySearch {
     static final int CLASSES = 4;
     static final List<String> SMOOTH = List.of("avg_pool_3x3", "skip_connect", "none");
-    static final List<String> MIXED = List.of("max_pool_3x3", "sep_conv_3x3", "skip_connect", "none");
+    static final List<String> MIXED =
+            List.of("max_pool_3x3", "sep_conv_3x3", "skip_connect", "none");
 
     private TinySearch() {}
 
@@ -61,7 +62,16 @@ final class TinySearch {
         t.put("grad_clip", 5.0);
         t.put(
                 "optimizer",
-                Map.of("type", "sgd", "lr", 0.025, "momentum", 0.9, "nesterov", false, "decay",
+                Map.of(
+                        "type",
+                        "sgd",
+                        "lr",
+                        0.025,
+                        "momentum",
+                        0.9,
+                        "nesterov",
+                        false,
+                        "decay",
                         3e-4));
         t.put("lr_schedule", Map.of("type", "cosine", "min_lr", 0.001));
         t.put(

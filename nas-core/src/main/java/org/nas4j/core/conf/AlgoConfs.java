@@ -82,16 +82,22 @@ public final class AlgoConfs {
     }
 
     /**
-     * Algorithms with a shipped conf: those with {@code <algo>_toy.yaml} in toy mode, or {@code
-     * <algo>.yaml} in full mode (shared overlays such as {@code toy_common.yaml} excluded).
+     * Algorithms with a shipped conf: those with {@code <algo>_toy.yaml} in toy mode, or with both
+     * {@code <algo>_toy.yaml} and {@code <algo>.yaml} in full mode (so presets such as {@code
+     * darts_quick.yaml} and overlays such as {@code toy_common.yaml} are not algorithms).
      */
     public static List<String> algorithms(boolean full) {
         TreeSet<String> out = new TreeSet<>();
-        for (String name : yamlNames(ALGOS_DIR)) {
-            if (!full && name.endsWith(TOY_SUFFIX)) {
-                out.add(name.substring(0, name.length() - TOY_SUFFIX.length()));
-            } else if (full && !name.endsWith(TOY_SUFFIX) && !name.endsWith("_common")) {
-                out.add(name);
+        TreeSet<String> names = yamlNames(ALGOS_DIR);
+        for (String name : names) {
+            if (!name.endsWith(TOY_SUFFIX)) {
+                continue;
+            }
+            // an algorithm ships <algo>_toy.yaml and <algo>.yaml; presets such as
+            // darts_quick.yaml and overlays such as toy_common.yaml are neither
+            String algo = name.substring(0, name.length() - TOY_SUFFIX.length());
+            if (!full || names.contains(algo)) {
+                out.add(algo);
             }
         }
         return List.copyOf(out);

@@ -46,6 +46,7 @@ import org.nas4j.ops.prims.AuxTower;
  */
 public final class ModelBlock extends AbstractBlock {
     private final ModelDesc desc;
+    private final OpRegistry registry;
     private final ArchParams archParams = new ArchParams();
     private final Block stem0;
     private final Block stem1;
@@ -65,6 +66,7 @@ public final class ModelBlock extends AbstractBlock {
      */
     public ModelBlock(ModelDesc desc, OpRegistry registry) {
         this.desc = desc;
+        this.registry = registry;
         OpContext ctx = new OpContext(registry, archParams, "model");
         if (desc.modelStems().size() != 2) {
             throw new DescFormatException(
@@ -176,6 +178,9 @@ public final class ModelBlock extends AbstractBlock {
     /**
      * Replaces the weights and architecture weights by those saved in {@code file}.
      *
+     * <p>The values are copied into the network's existing arrays, so parameter stores, optimizer
+     * state and gradients that refer to them stay valid.
+     *
      * @throws DescFormatException if the file is not a weights file or was saved from a desc of
      *     another structure; the network is then unchanged
      * @throws IllegalStateException if the network is not initialized
@@ -264,6 +269,11 @@ public final class ModelBlock extends AbstractBlock {
             b.initialize(manager, dataType, in);
         }
         return b.getOutputShapes(in)[0];
+    }
+
+    /** An uninitialized network of the same desc and registry (to load a weights file into). */
+    ModelBlock twin() {
+        return new ModelBlock(desc, registry);
     }
 
     /** The aux tower block, or null (for {@link ModelStats}). */

@@ -1,7 +1,6 @@
 package org.nas4j.ops.net;
 
 import ai.djl.MalformedModelException;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.io.BufferedInputStream;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nas4j.core.DescFormatException;
@@ -54,44 +52,50 @@ final class WeightsFile {
                 });
     }
 
+    /**
+     * Reads the file into a twin of {@code model} (same desc, same registry) in a temporary
+     * manager, then copies the values into the model's own arrays: the model is untouched when the
+     * file is refused, and its arrays keep their identity, so parameter stores, optimizer state and
+     * gradients that refer to them stay valid.
+     */
     static void load(ModelBlock model, Path file, NDManager manager) {
         try (DataInputStream dis =
-                new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+                        new DataInputStream(new BufferedInputStream(Files.newInputStream(file)));
+                NDManager tmp = manager.newSubManager()) {
             checkHeader(dis, file, StructureHash.of(model.desc()));
-            List<Parameter> all = new ArrayList<>(model.getParameters().values());
-            all.addAll(model.archParams().list());
-            Map<Parameter, NDArray> old = new IdentityHashMap<>();
-            for (Parameter p : all) {
-                old.put(p, p.getArray());
-            }
+            ModelBlock twin = model.twin();
             try {
-                model.loadParameters(manager, dis);
-                loadArch(model, dis, file, manager);
+                twin.loadParameters(tmp, dis);
+                loadArch(twin, dis, file, tmp);
                 if (dis.read() != -1) {
                     throw new DescFormatException(
                             "Weights file " + file + " has data after its last parameter.");
                 }
-            } catch (IOException | MalformedModelException | RuntimeException e) {
-                restore(old);
-                if (e instanceof DescFormatException d) {
-                    throw d;
-                }
+            } catch (EOFException | MalformedModelException e) {
                 throw new DescFormatException(
-                        "Weights file "
-                                + file
-                                + " is damaged and was not loaded: "
-                                + e.getMessage(),
-                        e);
+                        "Weights file " + file + " is damaged and was not loaded: " + e, e);
             }
-            for (Parameter p : all) {
-                NDArray before = old.get(p);
-                if (before != p.getArray()) {
-                    before.close();
+            List<Parameter> from = allParams(twin);
+            List<Parameter> to = allParams(model);
+            for (int i = 0; i < to.size(); i++) {
+                Parameter src = from.get(i);
+                Parameter dst = to.get(i);
+                if (!src.isInitialized()
+                        || !src.getArray().getShape().equals(dst.getArray().getShape())) {
+                    throw new DescFormatException(
+                            "Weights file "
+                                    + file
+                                    + " holds "
+                                    + (src.isInitialized() ? src.getArray().getShape() : "nothing")
+                                    + " for parameter "
+                                    + dst.getName()
+                                    + " of shape "
+                                    + dst.getArray().getShape()
+                                    + "; it was not loaded.");
                 }
-                // DJL's Parameter.load does not mark the new array as needing a gradient.
-                if (p.requiresGradient()) {
-                    p.getArray().setRequiresGradient(true);
-                }
+            }
+            for (int i = 0; i < to.size(); i++) {
+                from.get(i).getArray().copyTo(to.get(i).getArray());
             }
         } catch (NoSuchFileException e) {
             throw new UncheckedIOException("Weights file " + file + " does not exist.", e);
@@ -99,6 +103,12 @@ final class WeightsFile {
             throw new UncheckedIOException(
                     "Could not read weights file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static List<Parameter> allParams(ModelBlock model) {
+        List<Parameter> all = new ArrayList<>(model.getParameters().values());
+        all.addAll(model.archParams().list());
+        return all;
     }
 
     private static void checkHeader(DataInputStream dis, Path file, String expectedHash)
@@ -169,17 +179,6 @@ final class WeightsFile {
                                 + "'.");
             }
             e.getValue().load(m, dis);
-        }
-    }
-
-    /** Puts back the arrays a failed load replaced, closing the replacements. */
-    private static void restore(Map<Parameter, NDArray> old) {
-        for (Map.Entry<Parameter, NDArray> e : old.entrySet()) {
-            Parameter p = e.getKey();
-            if (p.isInitialized() && p.getArray() != e.getValue()) {
-                p.close();
-                p.setArray(e.getValue());
-            }
         }
     }
 }

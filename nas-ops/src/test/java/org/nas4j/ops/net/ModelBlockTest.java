@@ -33,8 +33,11 @@ import org.nas4j.core.desc.EdgeDesc;
 import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.core.desc.NodeDesc;
 import org.nas4j.ops.OpRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 class ModelBlockTest {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelBlockTest.class);
     private NDManager manager;
 
     @BeforeEach
@@ -71,18 +74,29 @@ class ModelBlockTest {
     private void supernetForwardBackward(List<Integer> in) {
         ModelDesc desc = TestDescs.supernet(8, 16, Set.of(2, 5), in, WeightedSumOp.NAME);
         Shape shape = new Shape(2, in.get(0), in.get(1), in.get(2));
+        long t0 = System.nanoTime();
         ModelBlock model = build(desc, shape);
+        long t1 = System.nanoTime();
         // 2 cell types x 14 edges, whatever the number of cells
         assertEquals(28, model.archParams().asMap().size());
         try (StepScope step = StepScope.open(manager)) {
             NDArray x = step.manager().randomNormal(shape);
             ParameterStore ps = new ParameterStore(step.manager(), false);
+            long t2;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDList out = model.forward(ps, new NDList(x), true);
+                t2 = System.nanoTime();
                 assertEquals(1, out.size());
                 assertEquals(new Shape(2, 10), out.head().getShape());
                 gc.backward(out.head().square().sum());
             }
+            long t3 = System.nanoTime();
+            LOG.info(
+                    "supernet {}: build {} ms, forward {} ms, backward {} ms",
+                    in,
+                    (t1 - t0) / 1000000,
+                    (t2 - t1) / 1000000,
+                    (t3 - t2) / 1000000);
             for (Parameter p : model.weights()) {
                 assertTrue(
                         step.grad(p).abs().sum().getFloat() > 0, "no gradient at " + p.getName());
@@ -139,6 +153,26 @@ class ModelBlockTest {
             assertEquals(1, infer.size());
             assertEquals(new Shape(2, 10), infer.head().getShape());
         }
+    }
+
+    @Test
+    void dropPathMakesTrainingPassesRandomOnlyWhenSet() {
+        ModelBlock model = build(TestDescs.dartsV2Small(), new Shape(2, 3, 32, 32));
+        try (StepScope step = StepScope.open(manager)) {
+            NDArray x = step.manager().randomNormal(new Shape(2, 3, 32, 32));
+            ParameterStore ps = new ParameterStore(step.manager(), false);
+            float[] a = model.forward(ps, new NDList(x), true).head().toFloatArray();
+            float[] b = model.forward(ps, new NDList(x), true).head().toFloatArray();
+            assertArrayEquals(a, b, 0f);
+            model.setDropPathProb(0.5);
+            float[] c = model.forward(ps, new NDList(x), true).head().toFloatArray();
+            float[] d = model.forward(ps, new NDList(x), true).head().toFloatArray();
+            assertTrue(!java.util.Arrays.equals(c, d));
+            float[] e = model.forward(ps, new NDList(x), false).head().toFloatArray();
+            float[] f = model.forward(ps, new NDList(x), false).head().toFloatArray();
+            assertArrayEquals(e, f, 0f);
+        }
+        assertThrows(IllegalArgumentException.class, () -> model.setDropPathProb(1.0));
     }
 
     @Test

@@ -24,8 +24,8 @@ import org.nas4j.search.train.Trainer;
 
 /**
  * Appends the architecture weights to {@code alphas.jsonl} after every epoch, one JSON line per
- * epoch: {@code {"epoch": 0, "primitives": ["max_pool_3x3", ...], "alphas": {"cell0.node0.edge0.alphas":
- * [...], ...}}}, raw values (before any softmax) under their keys.
+ * epoch: {@code {"epoch": 0, "primitives": ["max_pool_3x3", ...], "alphas":
+ * {"cell0.node0.edge0.alphas": [...], ...}}}, raw values (before any softmax) under their keys.
  *
  * <p>The file is rewritten atomically each time from its lines of earlier epochs plus the new one,
  * so a run resumed after epoch {@code e} replaces any line of epoch {@code e} or later instead of

@@ -50,8 +50,8 @@ public abstract class ArchTrainer extends Trainer {
     private final ValBatches valBatches = new ValBatches();
 
     /**
-     * A trainer configured by {@code b} whose architecture weights are {@code archParams}, named
-     * as checkpoints and {@code alphas.jsonl} call them (see {@link #archParamsOf}).
+     * A trainer configured by {@code b} whose architecture weights are {@code archParams}, named as
+     * checkpoints and {@code alphas.jsonl} call them (see {@link #archParamsOf}).
      *
      * @throws ConfException when the trainer conf has no {@code alpha_optimizer}
      * @throws NasException when there are no architecture weights
