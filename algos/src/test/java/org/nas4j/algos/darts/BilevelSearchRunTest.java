@@ -64,8 +64,8 @@ class BilevelSearchRunTest {
         ModelDesc desc = TinySearch.desc(TinySearch.MIXED, 2, 1);
         TrainerSpec spec = TrainerSpec.fromMap(TinySearch.trainerMap("second", 3));
         // 5 training and 3 validation batches per epoch: the validation walk wraps mid-epoch
-        TinySearch.Stream train = new TinySearch.Stream(40, 8, 21);
-        TinySearch.Stream val = new TinySearch.Stream(24, 8, 22);
+        TinySearch.Stream train = new TinySearch.Stream(20, 4, 21);
+        TinySearch.Stream val = new TinySearch.Stream(12, 4, 22);
 
         Path fileA = tmp.resolve("a/alphas.jsonl");
         ModelBlock a = TinySearch.model(desc, manager, DataType.FLOAT32, 1);
@@ -126,15 +126,15 @@ class BilevelSearchRunTest {
             JsonObject al = o.getAsJsonObject("alphas");
             assertEquals(c.archParams().asMap().keySet(), al.keySet());
             assertEquals(
-                    TinySearch.MIXED.size(),
-                    al.getAsJsonArray("cell0.node0.edge0.alphas").size());
+                    TinySearch.MIXED.size(), al.getAsJsonArray("cell0.node0.edge0.alphas").size());
         }
     }
 
     @Test
     void modelManagerHoldsAsManyArraysAfter200FirstOrderStepsAsAfterTheFirst() {
         ModelBlock model =
-                TinySearch.model(TinySearch.desc(TinySearch.MIXED, 2, 1), manager, DataType.FLOAT32, 2);
+                TinySearch.model(
+                        TinySearch.desc(TinySearch.MIXED, 2, 1), manager, DataType.FLOAT32, 2);
         TrainerSpec spec = TrainerSpec.fromMap(TinySearch.trainerMap("first", 1));
         List<Integer> counts = new ArrayList<>();
         int[] managerArrays = new int[2];
@@ -151,7 +151,7 @@ class BilevelSearchRunTest {
                 };
         try (BilevelArchTrainer t =
                 BilevelArchTrainer.of(model, Trainer.builder(model, spec).addListener(probe))) {
-            t.fit(new TinySearch.Stream(1600, 8, 31), new TinySearch.Stream(56, 8, 32));
+            t.fit(new TinySearch.Stream(800, 4, 31), new TinySearch.Stream(28, 4, 32));
         }
         assertEquals(200, counts.size());
         assertEquals(counts.get(0), counts.get(199), () -> "arrays per step: " + counts);
@@ -162,7 +162,8 @@ class BilevelSearchRunTest {
     @Test
     void secondOrderStepsKeepTheModelManagerFlat() {
         ModelBlock model =
-                TinySearch.model(TinySearch.desc(TinySearch.MIXED, 2, 1), manager, DataType.FLOAT32, 3);
+                TinySearch.model(
+                        TinySearch.desc(TinySearch.MIXED, 2, 1), manager, DataType.FLOAT32, 3);
         TrainerSpec spec = TrainerSpec.fromMap(TinySearch.trainerMap("second", 1));
         List<Integer> counts = new ArrayList<>();
         TrainListener probe =
@@ -174,9 +175,9 @@ class BilevelSearchRunTest {
                 };
         try (BilevelArchTrainer t =
                 BilevelArchTrainer.of(model, Trainer.builder(model, spec).addListener(probe))) {
-            t.fit(new TinySearch.Stream(240, 8, 33), new TinySearch.Stream(40, 8, 34));
+            t.fit(new TinySearch.Stream(80, 4, 33), new TinySearch.Stream(20, 4, 34));
         }
-        assertEquals(30, counts.size());
-        assertEquals(counts.get(1), counts.get(29), () -> "arrays per step: " + counts);
+        assertEquals(20, counts.size());
+        assertEquals(counts.get(1), counts.get(19), () -> "arrays per step: " + counts);
     }
 }

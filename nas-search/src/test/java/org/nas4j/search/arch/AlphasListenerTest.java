@@ -54,8 +54,14 @@ class AlphasListenerTest {
         JsonArray a = first.getAsJsonObject("alphas").getAsJsonArray("cell0.node0.edge0.alphas");
         assertEquals(0.5, a.get(0).getAsDouble(), 0);
         assertEquals(-1.25, a.get(1).getAsDouble(), 0);
-        assertEquals(3.0, line(file, 1).getAsJsonObject("alphas")
-                .getAsJsonArray("cell0.node0.edge0.alphas").get(0).getAsDouble(), 0);
+        assertEquals(
+                3.0,
+                line(file, 1)
+                        .getAsJsonObject("alphas")
+                        .getAsJsonArray("cell0.node0.edge0.alphas")
+                        .get(0)
+                        .getAsDouble(),
+                0);
     }
 
     @Test
@@ -72,8 +78,14 @@ class AlphasListenerTest {
         assertEquals(2, lines.size());
         assertEquals(0, line(file, 0).get("epoch").getAsInt());
         assertEquals(1, line(file, 1).get("epoch").getAsInt());
-        assertEquals(9.0, line(file, 1).getAsJsonObject("alphas")
-                .getAsJsonArray("cell0.node0.edge0.alphas").get(0).getAsDouble(), 0);
+        assertEquals(
+                9.0,
+                line(file, 1)
+                        .getAsJsonObject("alphas")
+                        .getAsJsonArray("cell0.node0.edge0.alphas")
+                        .get(0)
+                        .getAsDouble(),
+                0);
     }
 
     @Test
