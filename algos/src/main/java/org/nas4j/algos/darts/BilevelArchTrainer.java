@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@code nas.search.trainer.bilevel.order} chooses the architecture gradient:
  *
  * <ul>
- *   <li>{@code first}: {@code dL_val(w, a)/da} at the current weights;
+ *   <li>{@code first}: {@code dL_val(w, a)/da} at the current weights; the validation pass runs in
+ *       training mode (batch statistics), so BatchNorm's running statistics move with it, as in
+ *       DARTS;
  *   <li>{@code second}: the unrolled gradient at {@code w' = w - xi * (momentum * buf + dL_train/dw
  *       + wd * w)} ({@code xi} the weights' current learning rate, {@code buf} the weight
  *       optimizer's momentum buffer): {@code dL_val(w', a)/da - xi * H}, where {@code H} is the

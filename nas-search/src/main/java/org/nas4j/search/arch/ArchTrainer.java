@@ -167,18 +167,16 @@ public abstract class ArchTrainer extends Trainer {
      * One forward and backward pass of the training loss on {@code (x, y)} in training mode, its
      * loss scaled by {@code scale}; gradients add to those already stored. The pass's arrays live
      * in a sub-manager of {@code parent} closed before returning ({@code x} and {@code y} go back
-     * to their own manager), so several passes in one step do not pile up activations.
-     *
-     * @return the unscaled loss
+     * to their own manager), so several passes in one step do not pile up activations. Nothing
+     * waits for the device: the loss is not read back.
      */
-    protected double backward(NDManager parent, NDArray x, NDArray y, double scale) {
+    protected void backward(NDManager parent, NDArray x, NDArray y, double scale) {
         try (NDManager pass = parent.newSubManager()) {
             x.tempAttach(pass);
             y.tempAttach(pass);
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray loss = loss(forward(pass, x, true), y);
                 gc.backward(scale == 1.0 ? loss : loss.mul(scale));
-                return loss.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
             }
         }
     }
