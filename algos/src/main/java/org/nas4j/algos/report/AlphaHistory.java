@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nas4j.core.NasException;
+import org.nas4j.core.desc.MixedEdges;
 
 /**
  * The architecture weights of a search over its epochs, read from {@code alphas.jsonl} (one line
@@ -87,20 +88,7 @@ record AlphaHistory(
 
     /** Softmax, shifted by the maximum for stability. */
     static double[] softmax(double[] logits) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : logits) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        double[] out = new double[logits.length];
-        for (int i = 0; i < logits.length; i++) {
-            out[i] = Math.exp(logits[i] - max);
-            sum += out[i];
-        }
-        for (int i = 0; i < out.length; i++) {
-            out[i] /= sum;
-        }
-        return out;
+        return MixedEdges.softmax(logits);
     }
 
     private static List<String> strings(JsonElement el, String where) {

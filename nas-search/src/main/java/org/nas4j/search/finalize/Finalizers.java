@@ -6,6 +6,7 @@ import java.util.List;
 import org.nas4j.core.DescFormatException;
 import org.nas4j.core.desc.CellDesc;
 import org.nas4j.core.desc.EdgeDesc;
+import org.nas4j.core.desc.MixedEdges;
 import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.core.desc.NodeDesc;
 import org.nas4j.core.desc.OpDesc;
@@ -21,10 +22,10 @@ import org.nas4j.core.desc.OpDesc;
  */
 public class Finalizers {
     /** Name of the op parameter listing a mixed edge's primitives. */
-    public static final String PRIMITIVES = "primitives";
+    public static final String PRIMITIVES = MixedEdges.PRIMITIVES;
 
     /** Name of the trainable holding a mixed edge's architecture weights. */
-    public static final String ALPHAS = "alphas";
+    public static final String ALPHAS = MixedEdges.ALPHAS;
 
     private final int maxFinalEdges;
 
@@ -96,13 +97,8 @@ public class Finalizers {
                             + (alphas == null ? "no saved alphas" : alphas.size() + " alphas")
                             + "; finalizing needs a search desc saved with its architecture weights.");
         }
-        double[] w = softmax(alphas);
-        int best = -1;
-        for (int k = 0; k < w.length; k++) {
-            if (!"none".equals(primitives.get(k)) && (best < 0 || w[k] > w[best])) {
-                best = k;
-            }
-        }
+        double[] w = MixedEdges.softmax(alphas);
+        int best = MixedEdges.strongest(primitives, w);
         if (best < 0) {
             return new EdgeChoice(edge, Double.NEGATIVE_INFINITY);
         }
@@ -114,21 +110,8 @@ public class Finalizers {
         return OpDesc.of(name, mixed.conv(), mixed.stride(), mixed.affine());
     }
 
-    /** Numerically stable softmax. */
+    /** Numerically stable softmax (see {@link MixedEdges#softmax}). */
     public static double[] softmax(List<Double> logits) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : logits) {
-            max = Math.max(max, v);
-        }
-        double[] out = new double[logits.size()];
-        double sum = 0;
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Math.exp(logits.get(i) - max);
-            sum += out[i];
-        }
-        for (int i = 0; i < out.length; i++) {
-            out[i] /= sum;
-        }
-        return out;
+        return MixedEdges.softmax(logits);
     }
 }
