@@ -14,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nas4j.core.ConfException;
 import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.core.io.Json;
 import org.nas4j.ops.net.ModelBlock;
@@ -57,6 +59,60 @@ class BilevelSearchRunTest {
     private static AlphasListener alphas(Path file, ModelBlock model) {
         return new AlphasListener(
                 file, TinySearch.MIXED, AlphasListener.valuesOf(ArchTrainer.archParamsOf(model)));
+    }
+
+    @Test
+    void warmupEpochsTrainWeightsOnlyThenAlphasMove() {
+        ModelDesc desc = TinySearch.desc(TinySearch.MIXED, 2, 1);
+        Map<String, Object> map = TinySearch.trainerMap("first", 2);
+        map.put(ArchTrainer.WARMUP_KEY, 1);
+        TrainerSpec spec = TrainerSpec.fromMap(map);
+        ModelBlock m = TinySearch.model(desc, manager, DataType.FLOAT32, 1);
+        List<Parameter> arch = ArchTrainer.archParamsOf(m).list();
+        List<float[]> start = values(arch);
+        List<float[]> afterWarmup = new ArrayList<>();
+        try (BilevelArchTrainer t =
+                BilevelArchTrainer.of(
+                        m,
+                        Trainer.builder(m, spec)
+                                .optSeed(4)
+                                .addListener(
+                                        new TrainListener() {
+                                            @Override
+                                            public void onEpochEnd(
+                                                    Trainer tr, EpochMetrics metrics) {
+                                                if (metrics.epoch() == 0) {
+                                                    afterWarmup.addAll(values(arch));
+                                                }
+                                            }
+                                        }))) {
+            t.fit(new TinySearch.Stream(16, 4, 21), new TinySearch.Stream(8, 4, 22));
+        }
+        for (int i = 0; i < arch.size(); i++) {
+            assertArrayEquals(start.get(i), afterWarmup.get(i), "alphas moved during warm-up");
+        }
+        List<float[]> end = values(arch);
+        boolean moved = false;
+        for (int i = 0; i < arch.size(); i++) {
+            moved |= !java.util.Arrays.equals(start.get(i), end.get(i));
+        }
+        assertTrue(moved, "alphas never moved after the warm-up epoch");
+    }
+
+    @Test
+    void negativeWarmupIsRefusedNamingTheKey() {
+        Map<String, Object> map = TinySearch.trainerMap("first", 2);
+        map.put(ArchTrainer.WARMUP_KEY, -1);
+        ModelDesc desc = TinySearch.desc(TinySearch.MIXED, 2, 1);
+        ModelBlock m = TinySearch.model(desc, manager, DataType.FLOAT32, 1);
+        ConfException e =
+                assertThrows(
+                        ConfException.class,
+                        () ->
+                                BilevelArchTrainer.of(
+                                        m, Trainer.builder(m, TrainerSpec.fromMap(map))));
+        assertTrue(
+                e.getMessage().contains("nas.search.trainer.arch_warmup_epochs"), e.getMessage());
     }
 
     @Test
