@@ -52,4 +52,24 @@ public final class Devices {
                             + " an integer.");
         }
     }
+
+    /** The system property DJL's PyTorch engine reads its intra-op thread count from. */
+    public static final String THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
+
+    /**
+     * Sets libtorch's intra-op threads from {@code common.num_threads} (0 keeps DJL's default)
+     * unless the user set the property on the command line. Takes effect only before the engine
+     * starts, so call it before anything touches {@code Engine.getInstance()}.
+     */
+    public static void applyThreads(int numThreads) {
+        if (numThreads < 0) {
+            throw new ConfException(
+                    "common.num_threads = "
+                            + numThreads
+                            + " is negative; use 0 for DJL's default or the number of threads.");
+        }
+        if (numThreads > 0 && System.getProperty(THREADS_PROPERTY) == null) {
+            System.setProperty(THREADS_PROPERTY, String.valueOf(numThreads));
+        }
+    }
 }

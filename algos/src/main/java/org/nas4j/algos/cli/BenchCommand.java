@@ -15,6 +15,7 @@ import org.nas4j.algos.export.GenotypeDescs;
 import org.nas4j.core.NasException;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.io.Json;
+import org.nas4j.search.Devices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -126,6 +127,7 @@ final class BenchCommand implements Callable<Integer> {
             all.addAll(List.of("--nas.search.trainer.arch_warmup_epochs", "0"));
         }
         Conf conf = confOptions.load(all);
+        Devices.applyThreads(conf.getInt("common.num_threads", 0));
         ExperimentRunner runner = AlgoRegistry.standard().runner(confOptions.algo, conf);
         Path work = Files.createTempDirectory("nas-bench");
         return new StepBench(

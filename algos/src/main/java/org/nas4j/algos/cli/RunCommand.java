@@ -18,6 +18,7 @@ import org.nas4j.core.NasException;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.DescJson;
 import org.nas4j.core.desc.ModelDesc;
+import org.nas4j.search.Devices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,6 +92,7 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Conf conf = confOptions.load(overrides);
+        Devices.applyThreads(conf.getInt("common.num_threads", 0));
         ExperimentRunner runner = AlgoRegistry.standard().runner(confOptions.algo, conf);
         Path exp =
                 expDir != null
