@@ -1,8 +1,6 @@
 package org.nas4j.algos.bench;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nas4j.algos.ExperimentRunner;
+import org.nas4j.core.NasException;
 import org.nas4j.core.Provenance;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.ModelDesc;
@@ -55,12 +54,14 @@ public final class StepBench {
                         : runner.evaluater().buildDesc(evalTemplate);
         Provenance prov =
                 Provenance.capture(List.of("bench"), List.of(), conf.getLong("common.seed"));
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        Timing timing = new Timing(warmup);
+        Timing timing = new Timing(warmup, steps);
         try (PhaseRun run =
                 new PhaseRun(conf, phase, workDir, desc, runner.registryForBench(), prov)) {
+            // a small dataset may hold fewer batches than asked for: run as many epochs as needed
+            int perEpoch = Math.max(1, run.data().train().batchesPerEpoch());
+            int epochs = (warmup + steps + perEpoch - 1) / perEpoch;
             TrainerBuilder b =
-                    Trainer.builder(run.model(), run.trainerSpec().withEpochs(1))
+                    Trainer.builder(run.model(), run.trainerSpec().withEpochs(epochs))
                             .optSeed(run.seed())
                             .optDevice(run.device())
                             .optValidate(false)
@@ -71,6 +72,14 @@ public final class StepBench {
                 trainer.fit(run.data().train(), run.data().val(), 0);
             }
             double[] t = timing.timed();
+            if (t.length == 0) {
+                throw new NasException(
+                        "The benchmark timed no step: "
+                                + (warmup + steps)
+                                + " steps were asked for but training ran "
+                                + timing.seen
+                                + ".");
+            }
             Arrays.sort(t);
             double total = Arrays.stream(t).sum();
             int batch = conf.getInt("nas." + phase + ".loader.batch");
@@ -123,33 +132,38 @@ public final class StepBench {
     /** Records the wall time of every step after the warm-up. */
     private static final class Timing implements TrainListener {
         private final int warmup;
+        private final int limit;
         private final List<Double> times = new ArrayList<>();
+        int seen;
         private long last;
         private long firstTimed;
         private long end;
         long rssAfterWarmup = -1;
 
-        Timing(int warmup) {
+        Timing(int warmup, int limit) {
             this.warmup = warmup;
+            this.limit = limit;
         }
 
         @Override
         public void onEpochStart(Trainer trainer, int epoch, int steps) {
-            last = System.nanoTime();
+            last = System.nanoTime(); // the gap between epochs (validation, listeners) is not a
+            // step
         }
 
         @Override
         public void onStep(Trainer trainer, StepInfo s) {
             long now = System.nanoTime();
-            if (s.step() == warmup - 1 || (warmup == 0 && s.step() == 0)) {
+            int index = seen++;
+            if (index == warmup - 1 || (warmup == 0 && index == 0)) {
                 rssAfterWarmup = rssMb("VmRSS");
                 firstTimed = now;
             }
-            if (s.step() >= warmup) {
+            if (index >= warmup && times.size() < limit) {
                 times.add((now - last) / 1e9);
+                end = now;
             }
             last = now;
-            end = now;
         }
 
         double[] timed() {
