@@ -8,8 +8,8 @@ cd "$(dirname "$(readlink -f "$0")")/.."
 unset OMP_WAIT_POLICY
 for T in ${THREADS:-2 1}; do
   echo "== threads $T"
-  NAS_JAVA_OPTS="-Dai.djl.pytorch.num_threads=$T" ./nas bench --algo darts --full --phase search \
-      --order first --batch 64 --steps ${STEPS:-3} --warmup 1 --common.num_threads $T 2>/dev/null | tail -1
+  ./nas bench --algo darts --full --phase search --order first --batch 64 --steps ${STEPS:-3} \
+      --warmup 1 --common.num_threads $T 2>/dev/null | tail -1
   /usr/bin/python3 bench/darts_step_pytorch.py --batch 64 --steps ${STEPS:-3} --warmup 1 \
       --channels 1 --size 28 --threads $T
 done
