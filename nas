@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# nas: the nas4j command line. Builds the project when needed, then runs org.nas4j.algos.cli.NasCli.
+# nas: the nas4j command line. Builds the project when needed, then runs org.nas4j.cli.NasCli.
 #
 #   ./nas --help            commands and options
 #   ./nas run --algo darts  toy-mode DARTS search + eval on Fashion-MNIST
@@ -10,15 +10,15 @@ set -euo pipefail
 shopt -s nullglob
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
-target="$root/algos/target"
+target="$root/nas-cli/target"
 classpath_file="$target/runtime-classpath.txt"
 stamp="$target/nas-build.stamp"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 mvn="${MVN:-mvn}"
 
-algos_jar() {
+cli_jar() {
     local jar
-    for jar in "$target"/nas-algos-*.jar; do
+    for jar in "$target"/nas-cli-*.jar; do
         case "$jar" in *-sources.jar | *-javadoc.jar | *-tests.jar) continue ;; esac
         [[ -f "$jar" ]] && { printf '%s\n' "$jar"; return 0; }
     done
@@ -28,7 +28,7 @@ algos_jar() {
 # A build is needed when the jar, the classpath file or one of its entries is missing (a moved
 # clone, a cleaned module), or when a pom, a source file or a conf is newer than the last build.
 needs_build() {
-    algos_jar >/dev/null && [[ -f "$classpath_file" && -f "$stamp" ]] || return 0
+    cli_jar >/dev/null && [[ -f "$classpath_file" && -f "$stamp" ]] || return 0
     local entry
     IFS=: read -r -a entries <"$classpath_file" || true
     for entry in "${entries[@]}"; do
@@ -109,7 +109,7 @@ fi
 # OMP_WAIT_POLICY=PASSIVE. On a machine busy with other work, export OMP_WAIT_POLICY=PASSIVE and
 # pass --common.num_threads 1.
 
-jar="$(algos_jar)"
+jar="$(cli_jar)"
 # shellcheck disable=SC2086 # NAS_JAVA_OPTS is a list of options
 exec "$java" -Xmx"${NAS_XMX:-4g}" -Dai.djl.offline=true ${NAS_JAVA_OPTS:-} \
-    -cp "$jar:$(<"$classpath_file")" org.nas4j.algos.cli.NasCli "$@"
+    -cp "$jar:$(<"$classpath_file")" org.nas4j.cli.NasCli "$@"

@@ -10,11 +10,11 @@ import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.core.io.Json;
 import org.nas4j.ops.OpRegistry;
 import org.nas4j.ops.net.ModelStats;
-import org.nas4j.search.PhaseRun;
-import org.nas4j.search.train.FitResult;
-import org.nas4j.search.train.SplitMetrics;
-import org.nas4j.search.train.Tester;
-import org.nas4j.search.train.Trainer;
+import org.nas4j.train.FitResult;
+import org.nas4j.train.PhaseRun;
+import org.nas4j.train.SplitMetrics;
+import org.nas4j.train.Tester;
+import org.nas4j.train.Trainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,21 +3,22 @@ package org.nas4j.search;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.BiFunction;
 import org.nas4j.core.Provenance;
-import org.nas4j.core.builder.ModelDescBuilder;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.DescJson;
+import org.nas4j.core.desc.EdgeCandidate;
+import org.nas4j.core.desc.EdgeDesc;
+import org.nas4j.core.desc.EdgeReaders;
 import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.ops.ArchWeights;
 import org.nas4j.ops.OpRegistry;
 import org.nas4j.ops.net.ModelStats;
 import org.nas4j.search.arch.AlphasListener;
-import org.nas4j.search.finalize.Finalizers;
-import org.nas4j.search.optim.NamedParams;
-import org.nas4j.search.train.FitResult;
-import org.nas4j.search.train.Trainer;
-import org.nas4j.search.train.TrainerBuilder;
+import org.nas4j.train.FitResult;
+import org.nas4j.train.PhaseRun;
+import org.nas4j.train.Trainer;
+import org.nas4j.train.TrainerBuilder;
+import org.nas4j.train.optim.NamedParams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,35 +54,38 @@ public class Searcher {
             long supernetParams) {}
 
     private final Conf conf;
-    private final ModelDescBuilder builder;
+    private final Algorithm algorithm;
     private final OpRegistry registry;
-    private final BiFunction<TrainerBuilder, NamedParams, Trainer> trainerFactory;
-    private final Finalizers finalizers;
 
     /**
      * @param conf the whole resolved conf
-     * @param builder the algorithm's desc builder
-     * @param registry ops, including the algorithm's
-     * @param trainerFactory makes the algorithm's (architecture) trainer from a configured builder
-     *     and the network's architecture weights (empty when it has none)
-     * @param finalizers how the supernet becomes the final architecture
+     * @param algorithm the algorithm whose builder, trainer and finalizers search
+     * @param registry ops, including the algorithm's (see {@link Algorithms#opRegistry()})
      */
-    public Searcher(
-            Conf conf,
-            ModelDescBuilder builder,
-            OpRegistry registry,
-            BiFunction<TrainerBuilder, NamedParams, Trainer> trainerFactory,
-            Finalizers finalizers) {
+    public Searcher(Conf conf, Algorithm algorithm, OpRegistry registry) {
         this.conf = conf;
-        this.builder = builder;
+        this.algorithm = algorithm;
         this.registry = registry;
-        this.trainerFactory = trainerFactory;
-        this.finalizers = finalizers;
     }
 
     /** The supernet description this search trains. */
     public ModelDesc buildDesc() {
-        return builder.build(conf.child("nas.search.model_desc").toMap(), "search", null);
+        return algorithm
+                .searchDescBuilder(conf)
+                .build(conf.child("nas.search.model_desc").toMap(), "search", null);
+    }
+
+    /**
+     * The algorithm's search trainer for a network whose architecture weights are {@code arch},
+     * from a configured builder (see {@link PhaseRun#trainerBuilder}).
+     */
+    public Trainer trainer(TrainerBuilder builder, NamedParams arch) {
+        return algorithm.searchTrainer(conf, builder, arch);
+    }
+
+    /** The ops the supernet is built with. */
+    public OpRegistry registry() {
+        return registry;
     }
 
     /** Runs the search into {@code dir}, continuing from its checkpoint when {@code resume}. */
@@ -95,10 +99,12 @@ public class Searcher {
                 b.addListener(
                         new AlphasListener(
                                 dir.resolve(ALPHAS),
-                                primitivesOf(desc),
+                                candidateNames(
+                                        ArchWeights.withTrainables(desc, run.model().archParams()),
+                                        registry),
                                 AlphasListener.valuesOf(arch)));
             }
-            try (Trainer trainer = trainerFactory.apply(b, arch)) {
+            try (Trainer trainer = trainer(b, arch)) {
                 int startEpoch = run.restoreIfAny(trainer, resume);
                 if (startEpoch > 0) {
                     LOG.info(
@@ -108,7 +114,7 @@ public class Searcher {
                 }
                 FitResult fit = trainer.fit(run.data().train(), run.data().val(), startEpoch);
                 ModelDesc searched = ArchWeights.withTrainables(desc, run.model().archParams());
-                ModelDesc finalDesc = finalizers.finalizeModel(searched);
+                ModelDesc finalDesc = algorithm.finalizers(conf, registry).finalizeModel(searched);
                 DescJson.save(searched, dir.resolve(SEARCH_DESC));
                 DescJson.save(
                         finalDesc, dir.resolve(conf.getString("nas.search.final_desc_filename")));
@@ -119,14 +125,19 @@ public class Searcher {
         }
     }
 
-    /** The primitive names of the first edge op that lists them (empty when none does). */
-    static List<String> primitivesOf(ModelDesc desc) {
+    /**
+     * The candidate names of the first searchable edge of {@code desc} (which must carry its
+     * architecture weights), the order its weights are listed in; empty when it has none.
+     */
+    static List<String> candidateNames(ModelDesc desc, EdgeReaders readers) {
         return desc.cells().stream()
                 .flatMap(c -> c.nodes().stream())
                 .flatMap(n -> n.edges().stream())
-                .map(e -> e.op().stringListParam(Finalizers.PRIMITIVES))
-                .filter(l -> !l.isEmpty())
+                .map(EdgeDesc::op)
+                .filter(op -> readers.isSearchable(op.name()))
                 .findFirst()
+                .map(op -> readers.find(op.name()).candidates(op))
+                .map(cs -> cs.stream().map(EdgeCandidate::name).toList())
                 .orElse(List.of());
     }
 }

@@ -17,11 +17,11 @@ import org.nas4j.core.ConfException;
 import org.nas4j.ops.net.ModelBlock;
 import org.nas4j.search.arch.ArchTrainer;
 import org.nas4j.search.arch.FrozenGrads;
-import org.nas4j.search.optim.Grads;
-import org.nas4j.search.optim.NamedParams;
-import org.nas4j.search.optim.Sgd;
-import org.nas4j.search.train.StepContext;
-import org.nas4j.search.train.TrainerBuilder;
+import org.nas4j.train.StepContext;
+import org.nas4j.train.TrainerBuilder;
+import org.nas4j.train.optim.Grads;
+import org.nas4j.train.optim.NamedParams;
+import org.nas4j.train.optim.Sgd;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -18,7 +18,7 @@ import org.nas4j.core.desc.OpDesc;
 public class DartsModelDescBuilder extends ModelDescBuilder {
     @Override
     protected List<NodeDesc> buildNodes(CellContext ctx) {
-        List<String> primitives = ctx.params().extraStringList("primitives", null);
+        List<String> primitives = ctx.params().extraStringList(MixedEdgeReader.PRIMITIVES, null);
         ConvMacroParams conv = ConvMacroParams.of(ctx.nodeCh());
         List<NodeDesc> nodes = new ArrayList<>();
         for (int i = 0; i < ctx.params().nNodes(); i++) {
@@ -27,7 +27,7 @@ public class DartsModelDescBuilder extends ModelDescBuilder {
                 int stride = ctx.isReduction() && j < 2 ? 2 : 1;
                 OpDesc op =
                         OpDesc.of(MixedOp.NAME, conv, stride, ctx.affine())
-                                .withParam("primitives", primitives);
+                                .withParam(MixedEdgeReader.PRIMITIVES, primitives);
                 edges.add(EdgeDesc.of(op, j));
             }
             nodes.add(new NodeDesc(edges, conv));

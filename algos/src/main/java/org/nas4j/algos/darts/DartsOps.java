@@ -3,13 +3,14 @@ package org.nas4j.algos.darts;
 import org.nas4j.ops.OpProvider;
 import org.nas4j.ops.OpRegistry;
 
-/** Registers the DARTS ops with every standard registry (found through ServiceLoader). */
+/** The DARTS searchable op, {@code mixed_op}, with the reader that finalizes its edges. */
 public final class DartsOps implements OpProvider {
     @Override
     public void registerOps(OpRegistry registry) {
-        registry.register(
+        registry.registerSearchable(
                 MixedOp.NAME,
                 "DARTS edge: softmax(alphas)-weighted sum of the listed primitives",
-                MixedOp::new);
+                MixedOp::new,
+                new MixedEdgeReader());
     }
 }

@@ -24,13 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.nas4j.core.ConfException;
 import org.nas4j.ops.net.ModelBlock;
 import org.nas4j.search.arch.FrozenGrads;
-import org.nas4j.search.data.HostBatch;
-import org.nas4j.search.optim.Grads;
-import org.nas4j.search.optim.NamedParams;
-import org.nas4j.search.optim.Sgd;
-import org.nas4j.search.train.StepContext;
-import org.nas4j.search.train.Trainer;
-import org.nas4j.search.train.TrainerSpec;
+import org.nas4j.train.StepContext;
+import org.nas4j.train.Trainer;
+import org.nas4j.train.TrainerSpec;
+import org.nas4j.train.data.HostBatch;
+import org.nas4j.train.optim.Grads;
+import org.nas4j.train.optim.NamedParams;
+import org.nas4j.train.optim.Sgd;
 
 class BilevelArchTrainerTest {
     private NDManager manager;

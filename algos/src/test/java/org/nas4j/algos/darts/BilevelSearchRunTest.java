@@ -25,13 +25,13 @@ import org.nas4j.core.io.Json;
 import org.nas4j.ops.net.ModelBlock;
 import org.nas4j.search.arch.AlphasListener;
 import org.nas4j.search.arch.ArchTrainer;
-import org.nas4j.search.train.CheckpointListener;
-import org.nas4j.search.train.EpochMetrics;
-import org.nas4j.search.train.StepInfo;
-import org.nas4j.search.train.TrainListener;
-import org.nas4j.search.train.Trainer;
-import org.nas4j.search.train.TrainerBuilder;
-import org.nas4j.search.train.TrainerSpec;
+import org.nas4j.train.CheckpointListener;
+import org.nas4j.train.EpochMetrics;
+import org.nas4j.train.StepInfo;
+import org.nas4j.train.TrainListener;
+import org.nas4j.train.Trainer;
+import org.nas4j.train.TrainerBuilder;
+import org.nas4j.train.TrainerSpec;
 
 /** Whole searches with {@link BilevelArchTrainer}: resumption, alphas.jsonl and memory. */
 class BilevelSearchRunTest {

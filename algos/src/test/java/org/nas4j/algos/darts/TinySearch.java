@@ -14,8 +14,8 @@ import java.util.Random;
 import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.ops.OpRegistry;
 import org.nas4j.ops.net.ModelBlock;
-import org.nas4j.search.data.BatchStream;
-import org.nas4j.search.data.HostBatch;
+import org.nas4j.train.data.BatchStream;
+import org.nas4j.train.data.HostBatch;
 
 /** A tiny DARTS supernet on synthetic 1x8x8 images of 4 classes, for trainer tests. */
 final class TinySearch {

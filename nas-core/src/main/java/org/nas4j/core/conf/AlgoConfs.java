@@ -103,6 +103,11 @@ public final class AlgoConfs {
         return List.copyOf(out);
     }
 
+    /** Whether the conf resource {@code name} (e.g. {@code confs/algos/darts.yaml}) is shipped. */
+    public static boolean isShipped(String name) {
+        return ConfSource.resourceUrl(name) != null;
+    }
+
     /** Datasets with a shipped conf. */
     public static List<String> datasets() {
         return List.copyOf(yamlNames(DATASETS_DIR));

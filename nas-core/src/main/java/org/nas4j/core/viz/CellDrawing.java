@@ -10,13 +10,16 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.nas4j.core.NasException;
 import org.nas4j.core.desc.CellDesc;
+import org.nas4j.core.desc.EdgeReaders;
 import org.nas4j.core.desc.ModelDesc;
 
 /**
  * Draws the cells of a model description.
  *
- * <p>{@code String svg = CellDrawing.svg(desc, "normal");} draws the first regular cell; {@code
- * "reduce"} the first reduction cell, {@code "all"} both, one under the other.
+ * <p>{@code String svg = CellDrawing.svg(desc, "normal", registry);} draws the first regular cell;
+ * {@code "reduce"} the first reduction cell, {@code "all"} both, one under the other. Searchable
+ * edges are labelled through their op's {@link org.nas4j.core.desc.EdgeReader} (an op registry is
+ * an {@link EdgeReaders}); {@link EdgeReaders#NONE} draws every edge as its op name.
  */
 public final class CellDrawing {
     /** Which cells {@link #cells} may select. */
@@ -64,13 +67,13 @@ public final class CellDrawing {
     }
 
     /** An SVG document with the chosen cells. */
-    public static String svg(ModelDesc desc, String which) {
-        return svg(layouts(desc, which));
+    public static String svg(ModelDesc desc, String which, EdgeReaders readers) {
+        return svg(layouts(desc, which, readers));
     }
 
     /** A PNG image (encoded bytes) with the chosen cells. */
-    public static byte[] png(ModelDesc desc, String which) {
-        BufferedImage img = PngRenderer.render(layouts(desc, which));
+    public static byte[] png(ModelDesc desc, String which, EdgeReaders readers) {
+        BufferedImage img = PngRenderer.render(layouts(desc, which, readers));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             ImageIO.write(img, "png", bytes);
@@ -81,19 +84,19 @@ public final class CellDrawing {
     }
 
     /** An inline {@code <svg>} element (no XML prolog), for embedding in HTML. */
-    public static String svgElement(ModelDesc desc, String which) {
-        return SvgRenderer.element(layouts(desc, which));
+    public static String svgElement(ModelDesc desc, String which, EdgeReaders readers) {
+        return SvgRenderer.element(layouts(desc, which, readers));
     }
 
     private static String svg(List<CellLayout> layouts) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + SvgRenderer.element(layouts);
     }
 
-    private static List<CellLayout> layouts(ModelDesc desc, String which) {
+    private static List<CellLayout> layouts(ModelDesc desc, String which, EdgeReaders readers) {
         List<CellLayout> out = new ArrayList<>();
         for (CellDesc c : cells(desc, which)) {
             String kind = c.isReduction() ? "reduction" : "normal";
-            out.add(new CellLayout(c, kind + " cell (cell " + c.id() + ")"));
+            out.add(new CellLayout(c, kind + " cell (cell " + c.id() + ")", readers));
         }
         return out;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nas4j.core.desc.CellDesc;
 import org.nas4j.core.desc.EdgeDesc;
+import org.nas4j.core.desc.EdgeReaders;
 import org.nas4j.core.desc.NodeDesc;
 import org.nas4j.core.desc.OpDesc;
 
@@ -36,7 +37,7 @@ final class CellLayout {
     final double width;
     final double height;
 
-    CellLayout(CellDesc cell, String title) {
+    CellLayout(CellDesc cell, String title, EdgeReaders readers) {
         this.title = title;
         int n = cell.nodes().size();
         double mid = TITLE + MARGIN + 1.5 * ROW;
@@ -66,8 +67,8 @@ final class CellLayout {
                                 from,
                                 to,
                                 bend,
-                                EdgeLabel.of(edge.op()),
-                                EdgeLabel.detail(edge.op()),
+                                EdgeLabel.of(edge.op(), readers),
+                                EdgeLabel.detail(edge.op(), readers),
                                 false));
                 e++;
             }

@@ -2,36 +2,41 @@ package org.nas4j.core.viz;
 
 import java.util.List;
 import java.util.Locale;
-import org.nas4j.core.desc.MixedEdges;
+import org.nas4j.core.desc.EdgeCandidate;
+import org.nas4j.core.desc.EdgeReader;
+import org.nas4j.core.desc.EdgeReaders;
 import org.nas4j.core.desc.OpDesc;
 
-/** The text an edge shows: its op, or for a weighted mixture the strongest op and its weight. */
+/** The text an edge shows: its op, or for a searchable edge the strongest op and its weight. */
 final class EdgeLabel {
     private EdgeLabel() {}
 
-    static String of(OpDesc op) {
-        List<String> prims = op.stringListParam(MixedEdges.PRIMITIVES);
-        List<Double> alphas = op.trainables().get(MixedEdges.ALPHAS);
-        if (prims.isEmpty() || alphas == null || alphas.size() != prims.size()) {
+    static String of(OpDesc op, EdgeReaders readers) {
+        List<EdgeCandidate> candidates = candidates(op, readers);
+        if (candidates.isEmpty()) {
             return op.name();
         }
-        double[] w = MixedEdges.softmax(alphas);
-        int best = MixedEdges.strongest(prims, w);
-        return best < 0 ? "none" : String.format(Locale.ROOT, "%s %.2f", prims.get(best), w[best]);
+        EdgeCandidate best = EdgeReader.strongest(candidates);
+        return best == null
+                ? "none"
+                : String.format(Locale.ROOT, "%s %.2f", best.name(), best.weight());
     }
 
-    /** Every primitive with its weight, one per line, for tooltips; empty for discrete ops. */
-    static String detail(OpDesc op) {
-        List<String> prims = op.stringListParam(MixedEdges.PRIMITIVES);
-        List<Double> alphas = op.trainables().get(MixedEdges.ALPHAS);
-        if (prims.isEmpty() || alphas == null || alphas.size() != prims.size()) {
-            return "";
-        }
-        double[] w = MixedEdges.softmax(alphas);
+    /** Every candidate with its weight, one per line, for tooltips; empty for discrete ops. */
+    static String detail(OpDesc op, EdgeReaders readers) {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < w.length; i++) {
-            sb.append(String.format(Locale.ROOT, "%s: %.3f%n", prims.get(i), w[i]));
+        for (EdgeCandidate c : candidates(op, readers)) {
+            sb.append(String.format(Locale.ROOT, "%s: %.3f%n", c.name(), c.weight()));
         }
         return sb.toString().trim();
+    }
+
+    /** The candidates of a searchable edge that carries its weights; empty otherwise. */
+    private static List<EdgeCandidate> candidates(OpDesc op, EdgeReaders readers) {
+        EdgeReader reader = readers.find(op.name());
+        if (reader == null || op.trainables().isEmpty()) {
+            return List.of();
+        }
+        return reader.candidates(op);
     }
 }

@@ -18,10 +18,13 @@ import org.nas4j.core.NasException;
 import org.nas4j.core.desc.CellDesc;
 import org.nas4j.core.desc.CellType;
 import org.nas4j.core.desc.ConvMacroParams;
+import org.nas4j.core.desc.EdgeCandidate;
 import org.nas4j.core.desc.EdgeDesc;
+import org.nas4j.core.desc.EdgeReaders;
 import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.core.desc.NodeDesc;
 import org.nas4j.core.desc.OpDesc;
+import org.nas4j.core.desc.Softmax;
 
 class CellDrawingTest {
     private static final ConvMacroParams CH = ConvMacroParams.of(16);
@@ -68,7 +71,7 @@ class CellDrawingTest {
 
     @Test
     void svgShowsEveryStateAndEdgeLabel() {
-        String svg = CellDrawing.svg(dartsV2Normal(), "normal");
+        String svg = CellDrawing.svg(dartsV2Normal(), "normal", EdgeReaders.NONE);
         assertTrue(svg.startsWith("<?xml"));
         for (String s :
                 List.of(
@@ -83,6 +86,21 @@ class CellDrawingTest {
         assertEquals(8 + 4, svg.split("class=\"edge\"", -1).length - 1); // 8 op edges + 4 to output
     }
 
+    /** A reader as an algorithm registers one: primitives weighted by the softmax of alphas. */
+    private static List<EdgeCandidate> softmaxCandidates(OpDesc op) {
+        List<String> names = op.stringListParam("primitives");
+        double[] w = Softmax.of(op.trainables().get("alphas"));
+        List<EdgeCandidate> out = new java.util.ArrayList<>();
+        for (int i = 0; i < w.length; i++) {
+            out.add(
+                    new EdgeCandidate(
+                            OpDesc.of(names.get(i), op.conv(), op.stride(), op.affine()),
+                            w[i],
+                            !"none".equals(names.get(i))));
+        }
+        return out;
+    }
+
     @Test
     void searchDescEdgesShowTheStrongestWeight() {
         OpDesc mixed =
@@ -92,14 +110,20 @@ class CellDrawingTest {
                                 Map.of("alphas", List.of(0.0, Math.log(2.0), Math.log(7.0))));
         NodeDesc node = new NodeDesc(List.of(EdgeDesc.of(mixed, 0), EdgeDesc.of(mixed, 1)), CH);
         String svg =
-                CellDrawing.svg(model(List.of(cell(0, CellType.REGULAR, List.of(node)))), "all");
+                CellDrawing.svg(
+                        model(List.of(cell(0, CellType.REGULAR, List.of(node)))),
+                        "all",
+                        name ->
+                                "mixed_op".equals(name)
+                                        ? CellDrawingTest::softmaxCandidates
+                                        : null);
         assertTrue(svg.contains("sep_conv_3x3 0.20"), svg); // 2/(1+2+7); 'none' never labels
         assertTrue(svg.contains("none: 0.700"), svg);
     }
 
     @Test
     void pngIsAPictureWithInk() throws Exception {
-        byte[] png = CellDrawing.png(dartsV2Normal(), "normal");
+        byte[] png = CellDrawing.png(dartsV2Normal(), "normal", EdgeReaders.NONE);
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
         assertTrue(img.getWidth() > 300 && img.getHeight() > 100);
         int ink = 0;
@@ -119,9 +143,14 @@ class CellDrawingTest {
     @Test
     void missingCellKindIsAClearError() {
         NasException e =
-                assertThrows(NasException.class, () -> CellDrawing.svg(dartsV2Normal(), "reduce"));
+                assertThrows(
+                        NasException.class,
+                        () -> CellDrawing.svg(dartsV2Normal(), "reduce", EdgeReaders.NONE));
         assertTrue(e.getMessage().contains("no reduction cell"), e.getMessage());
-        e = assertThrows(NasException.class, () -> CellDrawing.svg(dartsV2Normal(), "sideways"));
+        e =
+                assertThrows(
+                        NasException.class,
+                        () -> CellDrawing.svg(dartsV2Normal(), "sideways", EdgeReaders.NONE));
         assertTrue(e.getMessage().contains("[normal, reduce, all]"), e.getMessage());
     }
 }

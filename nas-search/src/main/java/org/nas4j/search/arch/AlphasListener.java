@@ -17,10 +17,10 @@ import java.util.function.Supplier;
 import org.nas4j.core.NasException;
 import org.nas4j.core.io.AtomicFiles;
 import org.nas4j.core.io.Json;
-import org.nas4j.search.optim.NamedParams;
-import org.nas4j.search.train.EpochMetrics;
-import org.nas4j.search.train.TrainListener;
-import org.nas4j.search.train.Trainer;
+import org.nas4j.train.EpochMetrics;
+import org.nas4j.train.TrainListener;
+import org.nas4j.train.Trainer;
+import org.nas4j.train.optim.NamedParams;
 
 /**
  * Appends the architecture weights to {@code alphas.jsonl} after every epoch, one JSON line per

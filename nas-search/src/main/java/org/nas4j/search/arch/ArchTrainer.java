@@ -11,15 +11,15 @@ import java.util.Map;
 import org.nas4j.core.ConfException;
 import org.nas4j.core.NasException;
 import org.nas4j.ops.net.ModelBlock;
-import org.nas4j.search.data.BatchStream;
-import org.nas4j.search.data.HostBatch;
-import org.nas4j.search.optim.Grads;
-import org.nas4j.search.optim.NamedParams;
-import org.nas4j.search.optim.OptimizerSpec;
-import org.nas4j.search.train.StepContext;
-import org.nas4j.search.train.StepResult;
-import org.nas4j.search.train.Trainer;
-import org.nas4j.search.train.TrainerBuilder;
+import org.nas4j.train.StepContext;
+import org.nas4j.train.StepResult;
+import org.nas4j.train.Trainer;
+import org.nas4j.train.TrainerBuilder;
+import org.nas4j.train.data.BatchStream;
+import org.nas4j.train.data.HostBatch;
+import org.nas4j.train.optim.Grads;
+import org.nas4j.train.optim.NamedParams;
+import org.nas4j.train.optim.OptimizerSpec;
 
 /**
  * A trainer that also learns architecture weights: before each weight step it takes the next

@@ -2,8 +2,8 @@ package org.nas4j.search.arch;
 
 import java.util.Iterator;
 import org.nas4j.core.NasException;
-import org.nas4j.search.data.BatchStream;
-import org.nas4j.search.data.HostBatch;
+import org.nas4j.train.data.BatchStream;
+import org.nas4j.train.data.HostBatch;
 
 /**
  * An endless walk through a validation stream: epoch 0 of the stream, then epoch 1, and so on.

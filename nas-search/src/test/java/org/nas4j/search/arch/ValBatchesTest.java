@@ -9,8 +9,8 @@ import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nas4j.core.NasException;
-import org.nas4j.search.data.BatchStream;
-import org.nas4j.search.data.HostBatch;
+import org.nas4j.train.data.BatchStream;
+import org.nas4j.train.data.HostBatch;
 
 class ValBatchesTest {
     /** Three batches per epoch; batch b of epoch e carries the label 10 * e + b. */

@@ -1,0 +1,141 @@
+package org.nas4j.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.nas4j.cli.bench.StepBench;
+import org.nas4j.core.NasException;
+import org.nas4j.core.conf.Conf;
+import org.nas4j.core.io.Json;
+import org.nas4j.eval.ExperimentRunner;
+import org.nas4j.eval.GenotypeDescs;
+import org.nas4j.train.Devices;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/** {@code nas bench}: images/s, data wait and memory of real training steps, as one JSON line. */
+@Command(
+        name = "bench",
+        description = {
+            "Time training steps of the search (weights + architecture) or evaluation"
+                    + " network on real data and print one JSON line.",
+            ""
+        })
+final class BenchCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin ConfOptions confOptions;
+
+    @Unmatched List<String> overrides = new ArrayList<>();
+
+    @Option(
+            names = "--phase",
+            defaultValue = "search",
+            description = "search or eval (default search).")
+    String phase;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Batch size (default: the conf's).")
+    Integer batch;
+
+    @Option(
+            names = "--steps",
+            defaultValue = "20",
+            paramLabel = "N",
+            description = "Timed steps (default 20).")
+    int steps;
+
+    @Option(
+            names = "--warmup",
+            defaultValue = "3",
+            paramLabel = "N",
+            description = "Untimed steps first (default 3).")
+    int warmup;
+
+    @Option(
+            names = "--order",
+            paramLabel = "first|second",
+            description =
+                    "DARTS bilevel order for the search phase (default: both, first then second).")
+    String order;
+
+    @Option(
+            names = "--genotype",
+            defaultValue = "DARTS_V2",
+            paramLabel = "NAME|GENOTYPE",
+            description = "Cells of the eval network (default DARTS_V2).")
+    String genotype;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!phase.equals("search") && !phase.equals("eval")) {
+            throw new NasException("--phase must be search or eval, not '" + phase + "'.");
+        }
+        List<String> orders =
+                phase.equals("eval")
+                        ? java.util.Collections.singletonList(null)
+                        : order != null ? List.of(order) : List.of("first", "second");
+        Map<String, Object> result = new LinkedHashMap<>();
+        for (String o : orders) {
+            Map<String, Object> r = runOnce(o);
+            if (orders.size() == 1) {
+                result.putAll(r);
+            } else {
+                // one line for both orders: shared facts once, per-order timings under the order
+                Map<String, Object> timings = new LinkedHashMap<>();
+                for (String k :
+                        List.of(
+                                "images_per_s",
+                                "step_ms_median",
+                                "step_ms_p90",
+                                "data_wait_share",
+                                "rss_mb_after_warmup",
+                                "rss_mb_end")) {
+                    timings.put(k, r.remove(k));
+                }
+                r.remove("order");
+                result.putAll(r);
+                result.put(o + "_order", timings);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(Json.toLine(result));
+        out.flush();
+        return 0;
+    }
+
+    private Map<String, Object> runOnce(String bilevelOrder) throws java.io.IOException {
+        List<String> all = new ArrayList<>(overrides);
+        String p = "--nas." + phase;
+        all.addAll(List.of(p + ".loader.max_batches", String.valueOf(warmup + steps)));
+        all.addAll(List.of(p + ".trainer.epochs", "1"));
+        if (batch != null) {
+            all.addAll(List.of(p + ".loader.batch", String.valueOf(batch)));
+        }
+        if (bilevelOrder != null) {
+            all.addAll(List.of("--nas.search.trainer.bilevel.order", bilevelOrder));
+            // the single timed epoch must contain architecture steps
+            all.addAll(List.of("--nas.search.trainer.arch_warmup_epochs", "0"));
+        }
+        Conf conf = confOptions.load(all);
+        Devices.applyThreads(conf.getInt("common.num_threads", 0));
+        ExperimentRunner runner = ExperimentRunner.of(conf);
+        Path work = Files.createTempDirectory("nas-bench");
+        return new StepBench(
+                        runner,
+                        phase,
+                        GenotypeDescs.build(
+                                GenotypeDescs.resolve(genotype),
+                                conf.child("nas.search.model_desc").toMap(),
+                                "search"))
+                .run(warmup, steps, work);
+    }
+}

@@ -1,0 +1,200 @@
+package org.nas4j.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.nas4j.cli.report.ReportWriter;
+import org.nas4j.core.NasException;
+import org.nas4j.core.conf.Conf;
+import org.nas4j.core.desc.DescJson;
+import org.nas4j.core.desc.ModelDesc;
+import org.nas4j.eval.ExperimentResult;
+import org.nas4j.eval.ExperimentRunner;
+import org.nas4j.eval.GenotypeDescs;
+import org.nas4j.eval.RunOptions;
+import org.nas4j.train.Devices;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/** {@code nas run}: search, then evaluate the found architecture. */
+@Command(
+        name = "run",
+        description = {
+            "Search an architecture, then train and test it (toy mode unless --full or --preset).",
+            ""
+        },
+        footer = {
+            "",
+            "Any other --KEY VALUE overrides a conf value, e.g. --nas.search.trainer.epochs 1."
+        })
+public class RunCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin ConfOptions confOptions;
+
+    @Unmatched List<String> overrides = new ArrayList<>();
+
+    @Option(
+            names = "--exp-dir",
+            paramLabel = "DIR",
+            description =
+                    "Experiment directory (default: <common.logdir>/<common.experiment_name>).")
+    Path expDir;
+
+    @Option(
+            names = "--no-search",
+            description = "Skip the search; evaluate the saved or given desc.")
+    boolean noSearch;
+
+    @Option(names = "--no-eval", description = "Stop after the search.")
+    boolean noEval;
+
+    @Option(
+            names = "--no-resume",
+            description =
+                    "Start afresh instead of continuing from checkpoints and finished phases.")
+    boolean noResume;
+
+    @Option(
+            names = "--final-desc",
+            paramLabel = "FILE",
+            description = "Evaluate this final model description (implies --no-search).")
+    Path finalDesc;
+
+    @Option(
+            names = "--genotype",
+            paramLabel = "NAME|GENOTYPE",
+            description =
+                    "Evaluate a DARTS genotype, by name (DARTS_V1, DARTS_V2, PC_DARTS) or"
+                            + " written out (implies --no-search).")
+    String genotype;
+
+    /** Whether this command searches (subcommands narrow it). */
+    protected boolean doSearch() {
+        return !noSearch && finalDesc == null && genotype == null;
+    }
+
+    /** Whether this command evaluates (subcommands narrow it). */
+    protected boolean doEval() {
+        return !noEval;
+    }
+
+    @Override
+    public Integer call() {
+        Conf conf = confOptions.load(overrides);
+        Devices.applyThreads(conf.getInt("common.num_threads", 0));
+        ExperimentRunner runner = ExperimentRunner.of(conf);
+        Path exp =
+                expDir != null
+                        ? expDir
+                        : Path.of(
+                                conf.getString("common.logdir"),
+                                conf.getString("common.experiment_name"));
+        boolean resume = !noResume && conf.getBool("common.resume", true);
+        ModelDesc given = givenDesc(conf);
+        if (!doSearch() && !doEval()) {
+            throw new NasException(
+                    "Nothing to do: both the search and the evaluation are switched off.");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        args.add(0, spec.name());
+        ExperimentResult r =
+                runner.run(
+                        new RunOptions(
+                                exp,
+                                doSearch(),
+                                doEval(),
+                                resume,
+                                given,
+                                args,
+                                confOptions.confPaths(),
+                                confOptions.mode(),
+                                consoleStream()));
+        Path report = ReportWriter.write(exp);
+        printSummary(out, r);
+        out.println("report: " + report.toAbsolutePath());
+        out.flush();
+        return 0;
+    }
+
+    private ModelDesc givenDesc(Conf conf) {
+        if (finalDesc != null && genotype != null) {
+            throw new NasException(
+                    "--final-desc and --genotype both name the architecture; give one.");
+        }
+        if (finalDesc != null) {
+            return DescJson.load(finalDesc);
+        }
+        if (genotype != null) {
+            return GenotypeDescs.build(
+                    GenotypeDescs.resolve(genotype),
+                    conf.child("nas.search.model_desc").toMap(),
+                    "search");
+        }
+        return null;
+    }
+
+    /** Progress goes to the terminal's stderr so stdout keeps only the summary. */
+    private static PrintStream consoleStream() {
+        return System.err;
+    }
+
+    static void printSummary(PrintWriter out, ExperimentResult r) {
+        Map<String, Object> s = r.summary();
+        out.printf(
+                Locale.ROOT,
+                "%n== nas4j %s on %s (%s mode, seed %s) ==%n",
+                s.get("algo"),
+                s.get("dataset"),
+                s.get("mode"),
+                s.get("seed"));
+        if (s.get("search") instanceof Map<?, ?> search) {
+            out.printf(
+                    Locale.ROOT,
+                    "search: %.0f s, %s epochs",
+                    num(search.get("wall_s")),
+                    search.get("epochs"));
+            if (search.get("val_top1") != null) {
+                out.printf(
+                        Locale.ROOT,
+                        ", supernet val top-1 %.2f%%",
+                        100 * num(search.get("val_top1")));
+            }
+            out.println();
+        }
+        if (r.finalDesc() != null) {
+            out.println("final cells:");
+            out.print(CellWords.describe(r.finalDesc()));
+        }
+        if (s.get("eval") instanceof Map<?, ?> eval) {
+            out.printf(
+                    Locale.ROOT,
+                    "eval: %.0f s, %s epochs, %,d parameters, %,d multiply-adds per image%n",
+                    num(eval.get("wall_s")),
+                    eval.get("epochs"),
+                    (long) num(eval.get("params")),
+                    (long) num(eval.get("macs")));
+            out.printf(
+                    Locale.ROOT,
+                    "test accuracy: top-1 %.2f%%, top-5 %.2f%%%n",
+                    100 * num(eval.get("test_top1")),
+                    100 * num(eval.get("test_top5")));
+        }
+        out.println("files: " + r.expDir().toAbsolutePath());
+        out.flush();
+    }
+
+    private static double num(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+}

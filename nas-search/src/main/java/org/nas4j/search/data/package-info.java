@@ -1,2 +1,0 @@
-/** Datasets, splits, augmentation and background batch loading. */
-package org.nas4j.search.data;

@@ -1,0 +1,249 @@
+package org.nas4j.train;
+
+import ai.djl.nn.Parameter;
+import com.google.gson.reflect.TypeToken;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nas4j.core.NasException;
+import org.nas4j.core.io.AtomicFiles;
+import org.nas4j.core.io.Json;
+import org.nas4j.train.optim.NamedParams;
+import org.nas4j.train.optim.NasOptimizer;
+import org.nas4j.train.optim.OptimizerState;
+import org.nas4j.train.optim.TensorIo;
+import org.nas4j.train.optim.TensorIo.HostTensor;
+
+/**
+ * Everything needed to continue a training run, in one file {@code checkpoint.bin} inside a
+ * checkpoint directory, written atomically (temp file, then rename).
+ *
+ * <p>It holds every model parameter by name (BatchNorm running statistics included), the
+ * architecture weights, the state of both optimizers (momentum buffers, Adam moments and step
+ * counts), the position (epochs done, global step), the seed, and the metrics so far. Randomness
+ * needs no saved generator state: data order depends only on (seed, epoch) and DJL's generator is
+ * re-seeded from them at each epoch start (see {@link Trainer#epochSeed}).
+ *
+ * <p>Loading checks names and shapes of everything before changing anything, and refuses a
+ * checkpoint of another model naming the first mismatch.
+ */
+public final class Checkpoint {
+    /** The file inside a checkpoint directory. */
+    public static final String FILE_NAME = "checkpoint.bin";
+
+    /** Format version this class writes and reads. */
+    public static final int VERSION = 1;
+
+    private static final String MAGIC = "nas4j.checkpoint";
+
+    private Checkpoint() {}
+
+    /**
+     * Where a run stands.
+     *
+     * @param epochsDone epochs completed (the next epoch's index)
+     * @param globalStep steps completed
+     * @param seed the run's seed
+     * @param history metrics of the completed epochs
+     */
+    public record Progress(int epochsDone, long globalStep, long seed, List<EpochMetrics> history) {
+        public Progress {
+            history = List.copyOf(history);
+        }
+    }
+
+    /** Whether {@code dir} holds a checkpoint. */
+    public static boolean exists(Path dir) {
+        return Files.isRegularFile(dir.resolve(FILE_NAME));
+    }
+
+    /**
+     * Writes a checkpoint into {@code dir}, replacing any previous one atomically.
+     *
+     * @param archOptimizer may be {@code null}
+     */
+    public static void save(
+            Path dir,
+            Progress progress,
+            NamedParams model,
+            NamedParams arch,
+            NasOptimizer weightOptimizer,
+            NasOptimizer archOptimizer) {
+        // copy to the host before opening the file, so a failure leaves the old checkpoint intact
+        Map<String, HostTensor> modelT = toHost(model);
+        Map<String, HostTensor> archT = toHost(arch);
+        OptimizerState ws = weightOptimizer.state(model);
+        OptimizerState as = archOptimizer == null ? null : archOptimizer.state(arch);
+        AtomicFiles.write(
+                dir.resolve(FILE_NAME),
+                raw -> {
+                    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw));
+                    TensorIo.writeString(out, MAGIC);
+                    out.writeInt(VERSION);
+                    TensorIo.writeString(out, Json.toJson(progress));
+                    writeTensors(out, modelT);
+                    writeTensors(out, archT);
+                    ws.write(out);
+                    out.writeBoolean(as != null);
+                    if (as != null) {
+                        as.write(out);
+                    }
+                    out.flush();
+                });
+    }
+
+    /**
+     * Restores the checkpoint in {@code dir} into the given parameters and optimizers.
+     *
+     * @param archOptimizer may be {@code null} (saved architecture optimizer state is then ignored)
+     * @return where the run stood
+     * @throws NasException when there is no checkpoint, it is damaged or it belongs to another
+     *     model
+     */
+    public static Progress load(
+            Path dir,
+            NamedParams model,
+            NamedParams arch,
+            NasOptimizer weightOptimizer,
+            NasOptimizer archOptimizer) {
+        Path file = dir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new NasException("There is no checkpoint in " + dir + " (no " + FILE_NAME + ").");
+        }
+        Progress progress;
+        Map<String, HostTensor> modelT;
+        Map<String, HostTensor> archT;
+        OptimizerState ws;
+        OptimizerState as = null;
+        try (InputStream raw = Files.newInputStream(file)) {
+            DataInputStream in = new DataInputStream(new BufferedInputStream(raw));
+            String magic = TensorIo.readString(in);
+            int version = in.readInt();
+            if (!MAGIC.equals(magic) || version != VERSION) {
+                throw new NasException(
+                        file
+                                + " is not a nas4j checkpoint of version "
+                                + VERSION
+                                + " (found '"
+                                + magic
+                                + "' version "
+                                + version
+                                + ").");
+            }
+            progress =
+                    Json.gson()
+                            .fromJson(
+                                    TensorIo.readString(in),
+                                    new TypeToken<Progress>() {}.getType());
+            modelT = readTensors(in);
+            archT = readTensors(in);
+            ws = OptimizerState.read(in);
+            if (in.readBoolean()) {
+                as = OptimizerState.read(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Could not read checkpoint " + file + ": " + e.getMessage(), e);
+        }
+        checkSame("model parameter", modelT, model, file);
+        checkSame("architecture parameter", archT, arch, file);
+        ws.checkFits(weightOptimizer.type(), model);
+        if (as != null && archOptimizer != null) {
+            as.checkFits(archOptimizer.type(), arch);
+        }
+        apply(modelT, model);
+        apply(archT, arch);
+        weightOptimizer.loadState(ws, model);
+        if (as != null && archOptimizer != null) {
+            archOptimizer.loadState(as, arch);
+        }
+        return progress;
+    }
+
+    private static Map<String, HostTensor> toHost(NamedParams ps) {
+        Map<String, HostTensor> m = new LinkedHashMap<>();
+        for (int i = 0; i < ps.size(); i++) {
+            m.put(ps.name(i), TensorIo.toHost(ps.get(i).getArray(), ps.name(i)));
+        }
+        return m;
+    }
+
+    private static void writeTensors(DataOutputStream out, Map<String, HostTensor> ts)
+            throws IOException {
+        out.writeInt(ts.size());
+        for (Map.Entry<String, HostTensor> e : ts.entrySet()) {
+            TensorIo.writeString(out, e.getKey());
+            TensorIo.write(out, e.getValue());
+        }
+    }
+
+    private static Map<String, HostTensor> readTensors(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        Map<String, HostTensor> m = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            String name = TensorIo.readString(in);
+            m.put(name, TensorIo.read(in));
+        }
+        return m;
+    }
+
+    private static void checkSame(
+            String what, Map<String, HostTensor> saved, NamedParams ps, Path file) {
+        List<String> savedNames = new ArrayList<>(saved.keySet());
+        for (int i = 0; i < Math.max(savedNames.size(), ps.size()); i++) {
+            String s = i < savedNames.size() ? savedNames.get(i) : null;
+            String p = i < ps.size() ? ps.name(i) : null;
+            if (s == null || !s.equals(p)) {
+                throw new NasException(
+                        "Checkpoint "
+                                + file
+                                + " belongs to another model: "
+                                + what
+                                + " #"
+                                + (i + 1)
+                                + " is "
+                                + (s == null ? "absent" : "'" + s + "'")
+                                + " in the checkpoint but "
+                                + (p == null ? "absent" : "'" + p + "'")
+                                + " in the model ("
+                                + savedNames.size()
+                                + " vs "
+                                + ps.size()
+                                + " "
+                                + what
+                                + "s).");
+            }
+            Parameter param = ps.get(i);
+            if (!saved.get(s).shape().equals(param.getShape())) {
+                throw new NasException(
+                        "Checkpoint "
+                                + file
+                                + " belongs to another model: "
+                                + what
+                                + " '"
+                                + s
+                                + "' has shape "
+                                + saved.get(s).shape()
+                                + " in the checkpoint but "
+                                + param.getShape()
+                                + " in the model.");
+            }
+        }
+    }
+
+    private static void apply(Map<String, HostTensor> saved, NamedParams ps) {
+        for (int i = 0; i < ps.size(); i++) {
+            ps.get(i).getArray().set(saved.get(ps.name(i)).data());
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.nas4j.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.nas4j.core.Provenance;
+import org.nas4j.core.conf.Conf;
+import org.nas4j.core.desc.ModelDesc;
+import org.nas4j.core.io.AtomicFiles;
+import org.nas4j.ops.OpRegistry;
+import org.nas4j.ops.net.ModelBlock;
+import org.nas4j.train.data.DataModule;
+import org.nas4j.train.data.DatasetSpec;
+import org.nas4j.train.data.LoaderSpec;
+
+/**
+ * What the search and the evaluation phase share: the phase's directory and its record files, the
+ * seeded network on its device, the data, and a trainer builder with the standard listeners. A
+ * phase run owns the network's manager and the data threads; close it when done.
+ */
+public final class PhaseRun implements AutoCloseable {
+    /** Where a phase's checkpoints are kept, inside its directory. */
+    public static final String CHECKPOINT_DIR = "checkpoint";
+
+    private final Conf conf;
+    private final String phase;
+    private final Path dir;
+    private final long seed;
+    private final Device device;
+    private final NDManager manager;
+    private final ModelBlock model;
+    private final DataModule data;
+
+    /**
+     * Seeds the engine, builds and initialises {@code desc} on the conf's device and opens the
+     * phase's data; writes {@code config_used.yaml} and {@code provenance.json} into {@code dir}.
+     */
+    public PhaseRun(
+            Conf conf,
+            String phase,
+            Path dir,
+            ModelDesc desc,
+            OpRegistry registry,
+            Provenance provenance) {
+        this.conf = conf;
+        this.phase = phase;
+        this.dir = dir;
+        this.seed = conf.getLong("common.seed");
+        this.device = Devices.parse(conf.getString("common.device"));
+        AtomicFiles.writeString(dir.resolve("config_used.yaml"), conf.toYaml());
+        provenance.write(dir.resolve("provenance.json"));
+        Engine.getInstance().setRandomSeed((int) seed);
+        this.manager = NDManager.newBaseManager(device);
+        this.model = new ModelBlock(desc, registry);
+        List<Integer> in = desc.inputShape();
+        model.initialize(manager, DataType.FLOAT32, new Shape(1, in.get(0), in.get(1), in.get(2)));
+        Conf loader = conf.child("nas." + phase + ".loader");
+        this.data =
+                DataModule.create(
+                        DatasetSpec.fromMap(loader.child("dataset").toMap()),
+                        LoaderSpec.fromMap(loader.toMap()),
+                        DataModule.Phase.fromName(phase),
+                        seed);
+    }
+
+    /** The trainer spec of this phase ({@code nas.<phase>.trainer}). */
+    public TrainerSpec trainerSpec() {
+        return TrainerSpec.fromMap(
+                conf.child("nas." + phase + ".trainer").toMap(), "nas." + phase + ".trainer");
+    }
+
+    /**
+     * A trainer builder for the network with the seed, device, drop-path hook and the standard
+     * listeners: progress on {@code console}, {@code log.txt}, {@code metrics.json} and per-epoch
+     * checkpoints.
+     */
+    public TrainerBuilder trainerBuilder(PrintStream console) {
+        int logInterval = conf.getInt("common.log_interval", 50);
+        return Trainer.builder(model, trainerSpec())
+                .optSeed(seed)
+                .optDevice(device)
+                .optDropPathSetter(model::setDropPathProb)
+                .addListener(new ProgressListener(console, logInterval))
+                .addListener(new LogFileListener(dir.resolve("log.txt"), logInterval))
+                .addListener(new MetricsJsonListener(dir.resolve("metrics.json")))
+                .addListener(new CheckpointListener(dir.resolve(CHECKPOINT_DIR)));
+    }
+
+    /**
+     * Restores the last checkpoint into {@code trainer} when {@code resume} is on and one exists.
+     *
+     * @return the epoch to continue from (0 when starting fresh)
+     */
+    public int restoreIfAny(Trainer trainer, boolean resume) {
+        Path ckpt = dir.resolve(CHECKPOINT_DIR);
+        if (resume && Files.isDirectory(ckpt) && Checkpoint.exists(ckpt)) {
+            return trainer.restore(ckpt);
+        }
+        return 0;
+    }
+
+    public ModelBlock model() {
+        return model;
+    }
+
+    public DataModule data() {
+        return data;
+    }
+
+    public Device device() {
+        return device;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    @Override
+    public void close() {
+        data.close();
+        manager.close();
+    }
+}

@@ -1,0 +1,99 @@
+package org.nas4j.train.data;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import org.nas4j.core.NasException;
+
+/** Finding and reading dataset files, with messages that say what is missing and how to get it. */
+final class DataFiles {
+    /** Debian's Fashion-MNIST directory, the project's default dataroot. */
+    static final Path DEFAULT_FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
+
+    private static final String APT_HINT =
+            " Run 'apt-get install dataset-fashion-mnist' (Debian) to install it there,"
+                    + " or set dataset.dataroot to a directory holding the files.";
+
+    private DataFiles() {}
+
+    /** Fails with a clear message unless {@code dir} is a directory. */
+    static void requireDir(Path dir, String datasetName) {
+        if (!Files.isDirectory(dir)) {
+            throw new NasException(
+                    "The "
+                            + datasetName
+                            + " directory "
+                            + dir
+                            + " (dataset.dataroot) does not exist or is not a directory."
+                            + hint(dir));
+        }
+    }
+
+    /**
+     * The file {@code base} or {@code base.gz} in {@code dir}, preferring the uncompressed one.
+     *
+     * @throws NasException naming both paths when neither exists
+     */
+    static Path findPlainOrGz(Path dir, String base, String datasetName) {
+        Path plain = dir.resolve(base);
+        if (Files.isRegularFile(plain)) {
+            return plain;
+        }
+        Path gz = dir.resolve(base + ".gz");
+        if (Files.isRegularFile(gz)) {
+            return gz;
+        }
+        throw new NasException(
+                "The "
+                        + datasetName
+                        + " file "
+                        + base
+                        + " is missing: neither "
+                        + plain
+                        + " nor "
+                        + gz
+                        + " exists."
+                        + hint(dir));
+    }
+
+    /** The file {@code name} in {@code dir}, which must exist. */
+    static Path find(Path dir, String name, String datasetName) {
+        Path file = dir.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            throw new NasException(
+                    "The " + datasetName + " file " + file + " is missing." + hint(dir));
+        }
+        return file;
+    }
+
+    private static String hint(Path dir) {
+        return dir.toAbsolutePath().normalize().equals(DEFAULT_FASHION_MNIST) ? APT_HINT : "";
+    }
+
+    /** The whole (decompressed, when the name ends in {@code .gz}) content of {@code file}. */
+    static byte[] readAll(Path file) {
+        try {
+            if (!file.getFileName().toString().endsWith(".gz")) {
+                return Files.readAllBytes(file);
+            }
+            try (InputStream in =
+                    new GZIPInputStream(
+                            new BufferedInputStream(Files.newInputStream(file), 1 << 16),
+                            1 << 16)) {
+                return in.readAllBytes();
+            }
+        } catch (IOException e) {
+            // A truncated gzip stream ends in EOFException, a damaged one in ZipException.
+            throw new NasException(
+                    "Could not read dataset file "
+                            + file
+                            + ": "
+                            + e
+                            + ". The file is truncated or corrupt; reinstall or re-download it.",
+                    e);
+        }
+    }
+}

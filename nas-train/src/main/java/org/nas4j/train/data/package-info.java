@@ -1,0 +1,2 @@
+/** Datasets, splits, augmentation and background batch loading. */
+package org.nas4j.train.data;

@@ -1,0 +1,93 @@
+package org.nas4j.train.optim;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.nas4j.core.ConfException;
+
+/**
+ * The optimizer part of a trainer conf ({@code type, lr, momentum, nesterov, decay, betas, eps}).
+ *
+ * @param type {@code sgd} or {@code adam}
+ * @param lr initial learning rate (the schedule's base)
+ * @param momentum SGD momentum
+ * @param nesterov SGD Nesterov momentum
+ * @param decay weight decay (L2 term added to the gradient)
+ * @param beta1 Adam first-moment decay
+ * @param beta2 Adam second-moment decay
+ * @param eps Adam denominator term
+ */
+public record OptimizerSpec(
+        String type,
+        double lr,
+        double momentum,
+        boolean nesterov,
+        double decay,
+        double beta1,
+        double beta2,
+        double eps) {
+    /** The optimizer types {@link #create()} knows. */
+    public static final List<String> TYPES = List.of("sgd", "adam");
+
+    private static final Set<String> KEYS =
+            Set.of("type", "lr", "momentum", "nesterov", "decay", "betas", "eps");
+
+    /** Reads an optimizer conf map found at {@code path} (used in messages). */
+    public static OptimizerSpec fromMap(Map<String, Object> map, String path) {
+        SpecValues v = new SpecValues(map, path);
+        v.checkKeys(KEYS);
+        String type = v.getString("type", "sgd").toLowerCase(java.util.Locale.ROOT);
+        if (!TYPES.contains(type)) {
+            throw new ConfException(
+                    "Unknown optimizer type '"
+                            + type
+                            + "' at '"
+                            + v.at("type")
+                            + "'; valid types are "
+                            + TYPES
+                            + ".");
+        }
+        List<Double> betas = v.getDoubles("betas", List.of(0.9, 0.999));
+        if (betas.size() != 2) {
+            throw new ConfException(
+                    "The key '"
+                            + v.at("betas")
+                            + "' must hold two numbers; it holds "
+                            + betas
+                            + ".");
+        }
+        double lr = v.getDouble("lr");
+        if (!(lr >= 0)) {
+            throw new ConfException("The key '" + v.at("lr") + "' must be >= 0; it is " + lr + ".");
+        }
+        return new OptimizerSpec(
+                type,
+                lr,
+                v.getDouble("momentum", 0.0),
+                v.getBoolean("nesterov", false),
+                v.getDouble("decay", 0.0),
+                betas.get(0),
+                betas.get(1),
+                v.getDouble("eps", 1e-8));
+    }
+
+    /** Reads an optimizer conf map (messages call it {@code optimizer}). */
+    public static OptimizerSpec fromMap(Map<String, Object> map) {
+        return fromMap(map, "optimizer");
+    }
+
+    /** A new optimizer with empty state. */
+    public NasOptimizer create() {
+        return switch (type) {
+            case "sgd" -> new Sgd(momentum, nesterov, decay);
+            case "adam" -> new Adam(beta1, beta2, eps, decay);
+            default ->
+                    throw new ConfException(
+                            "Unknown optimizer type '"
+                                    + type
+                                    + "'; valid types are "
+                                    + TYPES
+                                    + ".");
+        };
+    }
+}
