@@ -14,6 +14,7 @@ import org.nas4j.ops.ArchWeights;
 import org.nas4j.ops.OpRegistry;
 import org.nas4j.ops.net.ModelStats;
 import org.nas4j.search.arch.AlphasListener;
+import org.nas4j.search.finalize.Finalizers;
 import org.nas4j.train.FitResult;
 import org.nas4j.train.PhaseRun;
 import org.nas4j.train.Trainer;
@@ -114,7 +115,9 @@ public class Searcher {
                 }
                 FitResult fit = trainer.fit(run.data().train(), run.data().val(), startEpoch);
                 ModelDesc searched = ArchWeights.withTrainables(desc, run.model().archParams());
-                ModelDesc finalDesc = algorithm.finalizers(conf, registry).finalizeModel(searched);
+                Finalizers finalizers = algorithm.finalizers(conf, registry);
+                finalizers.observe(run);
+                ModelDesc finalDesc = finalizers.finalizeModel(searched);
                 DescJson.save(searched, dir.resolve(SEARCH_DESC));
                 DescJson.save(
                         finalDesc, dir.resolve(conf.getString("nas.search.final_desc_filename")));

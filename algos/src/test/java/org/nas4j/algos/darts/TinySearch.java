@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.nas4j.core.desc.ModelDesc;
-import org.nas4j.ops.OpRegistry;
 import org.nas4j.ops.net.ModelBlock;
+import org.nas4j.search.Algorithms;
 import org.nas4j.train.data.BatchStream;
 import org.nas4j.train.data.HostBatch;
 
@@ -49,7 +49,7 @@ final class TinySearch {
     /** The network of {@code desc}, initialised in {@code manager} from seed {@code seed}. */
     static ModelBlock model(ModelDesc desc, NDManager manager, DataType type, int seed) {
         Engine.getInstance().setRandomSeed(seed);
-        ModelBlock m = new ModelBlock(desc, OpRegistry.standard());
+        ModelBlock m = new ModelBlock(desc, Algorithms.installed().opRegistry());
         m.initialize(manager, type, new Shape(1, 1, 8, 8));
         return m;
     }

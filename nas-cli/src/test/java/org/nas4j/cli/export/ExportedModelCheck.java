@@ -15,8 +15,8 @@ import java.util.Map;
 import org.nas4j.core.desc.DescJson;
 import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.core.io.Json;
-import org.nas4j.ops.OpRegistry;
 import org.nas4j.ops.net.ModelBlock;
+import org.nas4j.search.Algorithms;
 
 /**
  * A plain DJL program, run in a fresh JVM by {@link ModelExporterTest}: loads an exported model the
@@ -37,7 +37,7 @@ public final class ExportedModelCheck {
         ModelDesc desc = DescJson.load(dir.resolve("model_desc.json"));
         try (Model model = Model.newInstance(name);
                 NDManager manager = NDManager.newBaseManager()) {
-            model.setBlock(new ModelBlock(desc, OpRegistry.standard()));
+            model.setBlock(new ModelBlock(desc, Algorithms.installed().opRegistry()));
             model.load(dir, name);
             try (Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator())) {
                 double top1 =

@@ -34,8 +34,8 @@ import org.nas4j.core.genotype.Genotypes;
 import org.nas4j.core.io.AtomicFiles;
 import org.nas4j.core.io.Json;
 import org.nas4j.eval.GenotypeDescs;
-import org.nas4j.ops.OpRegistry;
 import org.nas4j.ops.net.ModelBlock;
+import org.nas4j.search.Algorithms;
 
 class ModelExporterTest {
 
@@ -65,7 +65,7 @@ class ModelExporterTest {
         Engine.getInstance().setRandomSeed(7);
         double top1;
         try (NDManager manager = NDManager.newBaseManager()) {
-            ModelBlock block = new ModelBlock(desc, OpRegistry.standard());
+            ModelBlock block = new ModelBlock(desc, Algorithms.installed().opRegistry());
             block.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 8, 8));
             ParameterStore ps = new ParameterStore(manager, false);
             if (train) {
@@ -175,7 +175,7 @@ class ModelExporterTest {
 
         ModelDesc trained = DescJson.load(exp.resolve("eval/full_model_desc.json"));
         try (NDManager manager = NDManager.newBaseManager()) {
-            ModelBlock net = new ModelBlock(trained, OpRegistry.standard());
+            ModelBlock net = new ModelBlock(trained, Algorithms.installed().opRegistry());
             net.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 8, 8));
             net.loadWeights(exp.resolve("eval/model.params"));
             NDArray images = manager.randomNormal(new Shape(8, 1, 8, 8));

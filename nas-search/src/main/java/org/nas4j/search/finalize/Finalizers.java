@@ -13,6 +13,7 @@ import org.nas4j.core.desc.EdgeReader;
 import org.nas4j.core.desc.EdgeReaders;
 import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.core.desc.NodeDesc;
+import org.nas4j.train.PhaseRun;
 
 /**
  * Prunes each node of a searched desc to its {@code maxFinalEdges} best incoming edges, as DARTS
@@ -65,6 +66,14 @@ public class Finalizers {
                                     + ") is not a finalizer; valid types are default, random.");
         };
     }
+
+    /**
+     * Called by the search with the trained supernet and its data just before {@link
+     * #finalizeModel}; the default does nothing. A finalizer that ranks candidates by what the
+     * network computes rather than by its saved weights (divnas: the diversity of the candidates'
+     * activations) collects what it needs here.
+     */
+    public void observe(PhaseRun run) {}
 
     public int maxFinalEdges() {
         return maxFinalEdges;
