@@ -22,30 +22,53 @@ public final class Losses {
     }
 
     /**
-     * Counts samples whose label ranks within the top {@code 1} and top {@code 5} scores.
+     * Counts samples whose label ranks within the top {@code 1} and top {@code 5} scores, by the
+     * strict ranking {@code torch.topk} uses: a score ranks above the label's when it is larger, or
+     * equal with a lower class index; NaN ranks above every number. So ties never flatter (constant
+     * logits score one class right, not all), and a row whose label score is NaN is never correct.
      *
      * @param scores row-major {@code [n, k]} scores
-     * @return {top-1 correct, top-5 correct}
+     * @return {top-1 correct, top-5 correct, rows holding a NaN score}
      */
     public static long[] topKCorrect(float[] scores, int[] labels, int n, int k) {
         long c1 = 0;
         long c5 = 0;
+        long nanRows = 0;
         for (int i = 0; i < n; i++) {
-            float target = scores[i * k + labels[i]];
-            int higher = 0;
+            int label = labels[i];
+            float target = scores[i * k + label];
+            boolean nan = false;
+            int above = 0;
             for (int j = 0; j < k; j++) {
-                if (scores[i * k + j] > target) {
-                    higher++;
+                float s = scores[i * k + j];
+                nan |= Float.isNaN(s);
+                if (j != label && ranksAbove(s, j, target, label)) {
+                    above++;
                 }
             }
-            // ties count in the label's favour, as torch.topk usually resolves them
-            if (higher < 1) {
+            if (nan) {
+                nanRows++;
+            }
+            if (Float.isNaN(target)) {
+                continue;
+            }
+            if (above < 1) {
                 c1++;
             }
-            if (higher < 5) {
+            if (above < 5) {
                 c5++;
             }
         }
-        return new long[] {c1, c5};
+        return new long[] {c1, c5, nanRows};
+    }
+
+    /**
+     * Whether score {@code s} of class {@code j} ranks above score {@code t} of class {@code l}.
+     */
+    private static boolean ranksAbove(float s, int j, float t, int l) {
+        if (Float.isNaN(s)) {
+            return true;
+        }
+        return s > t || (s == t && j < l);
     }
 }

@@ -10,12 +10,16 @@ import ai.djl.training.ParameterStore;
 import java.util.Iterator;
 import org.nas4j.train.data.BatchStream;
 import org.nas4j.train.data.HostBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates a block on a batch stream without gradients and in inference mode ({@code
  * training=false}), so BatchNorm running statistics and dropout are left alone.
  */
 public final class Tester {
+    private static final Logger LOG = LoggerFactory.getLogger(Tester.class);
+
     private final Block block;
     private final Device device;
     private final double labelSmoothing;
@@ -35,6 +39,7 @@ public final class Tester {
     public SplitMetrics test(BatchStream stream, int epoch) {
         SplitMetrics.Meter meter = new SplitMetrics.Meter();
         Iterator<HostBatch> it = stream.epoch(epoch);
+        long nanRows = 0;
         try (NDManager root = NDManager.newBaseManager(device)) {
             while (it.hasNext()) {
                 HostBatch b = it.next();
@@ -47,11 +52,20 @@ public final class Tester {
                     int k = (int) logits.getShape().get(1);
                     long[] c = Losses.topKCorrect(logits.toFloatArray(), b.labels(), b.n(), k);
                     meter.add(loss, b.n(), c[0], c[1]);
+                    nanRows += c[2];
                 }
             }
         } finally {
             Trainer.closeIfCloseable(it);
         }
-        return meter.result();
+        SplitMetrics result = meter.result();
+        if (nanRows > 0) {
+            LOG.warn(
+                    "{} of {} samples had NaN logits; they count as wrong (the network has"
+                            + " diverged).",
+                    nanRows,
+                    result.count());
+        }
+        return result;
     }
 }

@@ -264,7 +264,7 @@ public class Trainer implements AutoCloseable {
                 if (!Double.isFinite(value)) {
                     return new StepResult(value, n, 0, 0, 0);
                 }
-                gc.backward(loss.mul((double) (to - from) / n));
+                gc.backward(loss.mul((float) (to - from) / n));
                 lossSum += value * (to - from);
                 NDArray logits = out.get(0);
                 int classes = (int) logits.getShape().get(1);
@@ -292,7 +292,8 @@ public class Trainer implements AutoCloseable {
         NDArray loss = Losses.crossEntropy(out.get(0), labels, spec.labelSmoothing());
         if (out.size() > 1 && spec.auxWeight() > 0) {
             NDArray aux = Losses.crossEntropy(out.get(1), labels, spec.labelSmoothing());
-            loss = loss.add(aux.mul(spec.auxWeight()));
+            // a double factor would make the 0-dim loss float64, which backward refuses
+            loss = loss.add(aux.mul((float) spec.auxWeight()));
         }
         return loss;
     }

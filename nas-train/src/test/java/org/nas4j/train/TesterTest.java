@@ -42,6 +42,44 @@ class TesterTest {
     }
 
     @Test
+    void constantLogitsScoreOnlyTheFirstClassNotEveryLabel() {
+        // A collapsed network: every class gets the same score. torch.topk breaks ties by lower
+        // index, so only labels 0 (top-1) and 0..4 (top-5) count; before, all 10 counted.
+        int k = 10;
+        float[] scores = new float[k * k];
+        int[] labels = new int[k];
+        for (int i = 0; i < k; i++) {
+            labels[i] = i;
+        }
+        long[] c = Losses.topKCorrect(scores, labels, k, k);
+        assertEquals(1, c[0]);
+        assertEquals(5, c[1]);
+        assertEquals(0, c[2]);
+    }
+
+    @Test
+    void tiesRankTheLowerClassIndexFirst() {
+        // label 2 ties with class 1 for the top score: class 1 wins the tie, so top-1 is wrong;
+        // label 0 ties with class 2: class 0 wins, so top-1 is right
+        float[] scores = {0.1f, 0.7f, 0.7f, 0.5f, 0.2f, 0.5f};
+        long[] c = Losses.topKCorrect(scores, new int[] {2, 0}, 2, 3);
+        assertEquals(1, c[0]);
+        assertEquals(2, c[1]);
+    }
+
+    @Test
+    void nanScoresAreNeverCorrectAndAreCounted() {
+        float nan = Float.NaN;
+        // row 0: the label's score is NaN; row 1: another class is NaN and outranks the label,
+        // as NaN sorts first in torch.topk; row 2: no NaN, label on top
+        float[] scores = {nan, nan, nan, 0.9f, nan, 0.1f, 0.1f, 0.9f, 0.3f};
+        long[] c = Losses.topKCorrect(scores, new int[] {0, 0, 1}, 3, 3);
+        assertEquals(1, c[0]);
+        assertEquals(2, c[1]); // row 1: label second after the NaN; row 2
+        assertEquals(2, c[2]);
+    }
+
+    @Test
     void testingLeavesBatchNormStatisticsAlone() {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(1);

@@ -176,7 +176,7 @@ public abstract class ArchTrainer extends Trainer {
             y.tempAttach(pass);
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray loss = loss(forward(pass, x, true), y);
-                gc.backward(scale == 1.0 ? loss : loss.mul(scale));
+                gc.backward(scale == 1.0 ? loss : loss.mul((float) scale));
             }
         }
     }
