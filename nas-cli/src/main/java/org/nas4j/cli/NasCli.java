@@ -59,11 +59,18 @@ public final class NasCli implements Callable<Integer> {
     @Option(
             names = DEBUG_OPTION,
             scope = ScopeType.INHERIT,
-            description = "Print the stack trace of an error, not just its message.")
+            description =
+                    "Print the stack trace of an error, not just its message, and the log lines"
+                            + " of nas4j and DJL.")
     boolean debug;
 
     /** Runs the command line and exits the JVM with its exit code. */
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains(DEBUG_OPTION)) {
+            // before the first logger exists: simplelogger.properties keeps libraries quiet
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+            System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "info");
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -106,6 +106,7 @@ public class RunCommand implements Callable<Integer> {
                     "Nothing to do: both the search and the evaluation are switched off.");
         }
         PrintWriter out = spec.commandLine().getOut();
+        out.println("device: " + Devices.describe(conf.getString("common.device")));
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         args.add(0, spec.name());
         ExperimentResult r =

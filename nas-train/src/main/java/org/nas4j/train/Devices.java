@@ -41,6 +41,22 @@ public final class Devices {
                         + "' is not a device; valid values are auto, cpu, gpu, gpu:N.");
     }
 
+    /**
+     * One plain line saying which device {@code spec} selects and why, e.g. {@code cpu (no GPU
+     * found)} or {@code gpu:0 (1 GPU found)}.
+     */
+    public static String describe(String spec) {
+        Device d = parse(spec);
+        int gpus = Engine.getInstance().getGpuCount();
+        String found =
+                gpus == 0 ? "no GPU found" : gpus + (gpus == 1 ? " GPU found" : " GPUs found");
+        String name = d.isGpu() ? "gpu:" + d.getDeviceId() : "cpu";
+        if (!d.isGpu() && gpus > 0) {
+            found += ", common.device = " + spec;
+        }
+        return name + " (" + found + ")";
+    }
+
     private static int parseId(String s) {
         try {
             return Integer.parseInt(s.substring(4));
