@@ -13,6 +13,7 @@ import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.DescJson;
 import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.core.genotype.Genotype;
+import org.nas4j.core.io.DirLock;
 import org.nas4j.core.io.Json;
 import org.nas4j.ops.OpRegistry;
 import org.nas4j.search.Algorithm;
@@ -106,8 +107,19 @@ public class ExperimentRunner {
         return conf;
     }
 
-    /** Runs the phases {@code opts} asks for and writes {@code summary.json}. */
+    /**
+     * Runs the phases {@code opts} asks for and writes {@code summary.json}, holding the experiment
+     * directory's lock throughout.
+     *
+     * @throws NasException at once when another process is running in the same directory
+     */
     public ExperimentResult run(RunOptions opts) {
+        try (DirLock lock = DirLock.acquire(opts.expDir())) {
+            return runLocked(opts);
+        }
+    }
+
+    private ExperimentResult runLocked(RunOptions opts) {
         Path exp = opts.expDir();
         Provenance provenance =
                 Provenance.capture(opts.args(), opts.confPaths(), conf.getLong("common.seed"));

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nas4j.core.io.DirLock;
 
 /**
  * What a user sees when the input is wrong: a non-zero exit and one sentence naming the problem,
@@ -171,5 +172,29 @@ class BadInputTest {
         String err = oneLineError(run);
         assertTrue(err.contains("corrupt.json"), err);
         assertFalse(Files.exists(tmp.resolve("exp/eval/result.json")));
+    }
+
+    @Test
+    void aSecondRunOnADirectoryInUseFailsAtOnceNamingTheHolder(@TempDir Path tmp) {
+        Path exp = tmp.resolve("exp");
+        try (DirLock held = DirLock.acquire(exp)) {
+            E2e.Run run =
+                    E2e.nas(
+                            E2e.args(
+                                    "eval",
+                                    "--algo",
+                                    "darts",
+                                    "--dataset",
+                                    "synthetic",
+                                    "--genotype",
+                                    "DARTS_V2",
+                                    "--exp-dir",
+                                    exp,
+                                    E2e.TINY_EVAL));
+            String err = oneLineError(run);
+            assertTrue(err.contains("in use by another nas process"), err);
+            assertTrue(err.contains("pid " + ProcessHandle.current().pid()), err);
+            assertFalse(Files.exists(exp.resolve("eval")), "nothing written by the refused run");
+        }
     }
 }

@@ -3,15 +3,20 @@ package org.nas4j.core.io;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes files so that a reader never sees a half-written one: the content goes to a temporary file
- * in the same directory, which is then renamed over the target.
+ * in the same directory, is forced to the disk, and is then renamed over the target (and the
+ * directory entry forced too where the file system allows), so a crash or power loss leaves either
+ * the old file or the new one, never an empty one.
  */
 public final class AtomicFiles {
     private AtomicFiles() {}
@@ -35,8 +40,11 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                    OutputStream out = Channels.newOutputStream(ch)) {
                 writer.write(out);
+                out.flush();
+                ch.force(true);
             }
             try {
                 Files.move(
@@ -48,6 +56,7 @@ public final class AtomicFiles {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
             tmp = null;
+            forceDirectory(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + abs + ": " + e.getMessage(), e);
         } finally {
@@ -58,6 +67,15 @@ public final class AtomicFiles {
                     // the temp file is garbage either way; the original error matters
                 }
             }
+        }
+    }
+
+    /** Forces a directory's entries to disk; file systems that cannot open directories skip it. */
+    private static void forceDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not every platform can sync a directory; the file itself is already on disk
         }
     }
 }
