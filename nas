@@ -111,5 +111,12 @@ fi
 
 jar="$(cli_jar)"
 # shellcheck disable=SC2086 # NAS_JAVA_OPTS is a list of options
-exec "$java" -Xmx"${NAS_XMX:-4g}" -Dai.djl.offline=true ${NAS_JAVA_OPTS:-} \
+# Apache Spark (nas sweep --engine spark) reflects into these JDK packages on Java 17.
+spark_opens=()
+for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util \
+    java.util.concurrent java.util.concurrent.atomic sun.nio.ch sun.nio.cs sun.security.action \
+    sun.util.calendar; do
+    spark_opens+=("--add-opens=java.base/$p=ALL-UNNAMED")
+done
+exec "$java" -Xmx"${NAS_XMX:-4g}" -Dai.djl.offline=true "${spark_opens[@]}" ${NAS_JAVA_OPTS:-} \
     -cp "$jar:$(<"$classpath_file")" org.nas4j.cli.NasCli "$@"

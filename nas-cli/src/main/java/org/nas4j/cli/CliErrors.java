@@ -23,7 +23,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 final class CliErrors implements IExecutionExceptionHandler, IParameterExceptionHandler {
     /** Exit code of a command that failed on bad input, a bad conf or a file problem. */
-    static final int EXIT_ERROR = 1;
+    public static final int EXIT_ERROR = 1;
 
     /** Exit code of an unexpected failure (a bug). */
     static final int EXIT_INTERNAL = 70;

@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
             OpsCommand.class,
             ExportCommand.class,
             ReportCommand.class,
+            SweepCommand.class,
             HelpCommand.class
         })
 public final class NasCli implements Callable<Integer> {
