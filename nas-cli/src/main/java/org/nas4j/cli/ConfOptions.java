@@ -91,6 +91,24 @@ final class ConfOptions {
         return paths;
     }
 
+    /** These options as arguments of a trial's {@code nas} command ({@code --algo} aside). */
+    List<String> trialArgs() {
+        List<String> a = new ArrayList<>();
+        if (full) {
+            a.add("--full");
+        }
+        if (preset != null) {
+            a.addAll(List.of("--preset", preset));
+        }
+        if (dataset != null) {
+            a.addAll(List.of("--dataset", dataset));
+        }
+        if (extraConf != null) {
+            a.addAll(List.of("--conf", extraConf.toAbsolutePath().toString()));
+        }
+        return a;
+    }
+
     /** The mode a run is in: toy (default), full, or the preset's name. */
     String mode() {
         return preset != null ? preset : full ? "full" : "toy";

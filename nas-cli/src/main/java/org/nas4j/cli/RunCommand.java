@@ -43,6 +43,17 @@ public class RunCommand implements Callable<Integer> {
 
     @Unmatched List<String> overrides = new ArrayList<>();
 
+    @Mixin TrialOptions trialOptions;
+
+    @Option(
+            names = "--trials",
+            paramLabel = "N",
+            description =
+                    "Run N trials (seeds 0..N-1) on the reduced budget of nas.trials in parallel,"
+                            + " then the best by validation accuracy with the full evaluation"
+                            + " (random search for --algo random).")
+    Integer trials;
+
     @Option(
             names = "--exp-dir",
             paramLabel = "DIR",
@@ -100,6 +111,24 @@ public class RunCommand implements Callable<Integer> {
                                 conf.getString("common.logdir"),
                                 conf.getString("common.experiment_name"));
         boolean resume = !noResume && conf.getBool("common.resume", true);
+        if (trials != null) {
+            if (!doSearch() || !doEval()) {
+                throw new NasException(
+                        "--trials runs whole trials (search and eval); it cannot be combined with"
+                                + " --no-search, --no-eval, --final-desc or --genotype.");
+            }
+            TrialSearch.run(
+                    conf,
+                    confOptions.algo,
+                    confOptions.trialArgs(),
+                    overrides,
+                    trials,
+                    exp,
+                    trialOptions.engine(),
+                    trialOptions.threads(),
+                    spec.commandLine().getOut());
+            return 0;
+        }
         ModelDesc given = givenDesc(conf);
         if (!doSearch() && !doEval()) {
             throw new NasException(

@@ -13,13 +13,9 @@ import org.nas4j.core.NasException;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.eval.ExperimentRunner;
 import org.nas4j.trials.Ledger;
-import org.nas4j.trials.LocalEngine;
-import org.nas4j.trials.SparkEngine;
 import org.nas4j.trials.SweepPlan;
 import org.nas4j.trials.SweepSummary;
 import org.nas4j.trials.Trial;
-import org.nas4j.trials.TrialEngine;
-import org.nas4j.trials.TrialProcess;
 import org.nas4j.trials.TrialResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,6 +45,8 @@ public class SweepCommand implements Callable<Integer> {
 
     @Mixin ConfOptions confOptions;
 
+    @Mixin TrialOptions trialOptions;
+
     @Unmatched List<String> overrides = new ArrayList<>();
 
     @Option(
@@ -66,42 +64,6 @@ public class SweepCommand implements Callable<Integer> {
     List<String> grid = new ArrayList<>();
 
     @Option(
-            names = "--engine",
-            paramLabel = "local|spark",
-            description = "Where trials run: a local process pool (default) or Apache Spark.")
-    String engine = "local";
-
-    @Option(
-            names = "--parallel",
-            paramLabel = "N",
-            description = "Trials at once (default: cores / threads per trial, at least 1).")
-    Integer parallel;
-
-    @Option(
-            names = "--threads-per-trial",
-            paramLabel = "T",
-            description = "libtorch threads of each trial (default: cores / parallel).")
-    Integer threadsPerTrial;
-
-    @Option(
-            names = "--attempts",
-            paramLabel = "N",
-            description = "Attempts of a trial whose process is killed or crashes (default 3).")
-    int attempts = 3;
-
-    @Option(
-            names = "--master",
-            paramLabel = "URL",
-            description = "Spark master (default local[N,attempts]; spark-submit's --master wins).")
-    String master;
-
-    @Option(
-            names = "--trial-heap",
-            paramLabel = "SIZE",
-            description = "Java heap of each trial process (default 2g; tensors live outside it).")
-    String trialHeap = "2g";
-
-    @Option(
             names = "--sweep-dir",
             paramLabel = "DIR",
             description = "Sweep directory (default: <common.logdir>/<experiment_name>_sweep).")
@@ -117,16 +79,10 @@ public class SweepCommand implements Callable<Integer> {
                         : Path.of(
                                 conf.getString("common.logdir"),
                                 conf.getString("common.experiment_name") + "_sweep");
-        int cores = Runtime.getRuntime().availableProcessors();
-        int threads = threadsPerTrial != null ? threadsPerTrial : 0;
-        int par =
-                parallel != null
-                        ? parallel
-                        : Math.max(1, cores / Math.max(1, threads == 0 ? cores : threads));
-        if (threads == 0) {
-            threads = Math.max(1, cores / Math.max(1, par));
-        }
-        SweepPlan plan = new SweepPlan("run", confOptions.algo, baseArgs(), overrides, threads);
+        int par = trialOptions.parallel();
+        int threads = trialOptions.threads();
+        SweepPlan plan =
+                new SweepPlan("run", confOptions.algo, confOptions.trialArgs(), overrides, threads);
         if (seeds != null) {
             if (seeds < 1) {
                 throw new NasException("--seeds must be at least 1, got " + seeds + ".");
@@ -143,18 +99,18 @@ public class SweepCommand implements Callable<Integer> {
                 "sweep: %d trials (%d to run) on %s, %d at once, %d threads each -> %s%n",
                 trials.size(),
                 missing.size(),
-                engine,
+                trialOptions.engine,
                 par,
                 threads,
                 dir.toAbsolutePath());
         out.flush();
         long start = System.nanoTime();
-        engine(par, threads).run(missing, ledger);
+        trialOptions.engine().run(missing, ledger);
         List<TrialResult> results = resultsOf(trials, ledger);
         Map<String, Object> summary =
                 SweepSummary.of(
                         confOptions.algo,
-                        engine,
+                        trialOptions.engine,
                         trials,
                         results,
                         (System.nanoTime() - start) / 1e9);
@@ -163,40 +119,6 @@ public class SweepCommand implements Callable<Integer> {
         printSummary(out, summary);
         out.println("report: " + report.toAbsolutePath());
         return results.stream().allMatch(TrialResult::ok) ? 0 : CliErrors.EXIT_ERROR;
-    }
-
-    private List<String> baseArgs() {
-        List<String> a = new ArrayList<>();
-        if (confOptions.full) {
-            a.add("--full");
-        }
-        if (confOptions.preset != null) {
-            a.addAll(List.of("--preset", confOptions.preset));
-        }
-        if (confOptions.dataset != null) {
-            a.addAll(List.of("--dataset", confOptions.dataset));
-        }
-        if (confOptions.extraConf != null) {
-            a.addAll(List.of("--conf", confOptions.extraConf.toAbsolutePath().toString()));
-        }
-        return a;
-    }
-
-    private TrialEngine engine(int par, int threads) {
-        TrialProcess process = TrialProcess.ofThisJvm(trialHeap);
-        return switch (engine) {
-            case "local" -> new LocalEngine(process, par, attempts);
-            case "spark" ->
-                    new SparkEngine(
-                            process,
-                            master != null ? master : SparkEngine.localMaster(par, attempts),
-                            attempts,
-                            1,
-                            0);
-            default ->
-                    throw new NasException(
-                            "--engine '" + engine + "' is not an engine; use local or spark.");
-        };
     }
 
     /** Each trial's latest result, from the ledger (so finished trials of earlier runs count). */

@@ -53,6 +53,15 @@ public interface Algorithm {
         return List.of();
     }
 
+    /**
+     * Whether the search phase trains a supernet. An algorithm whose search description already is
+     * the final architecture (random cells) answers false: its search phase only builds, checks and
+     * saves that description.
+     */
+    default boolean trainsSupernet() {
+        return true;
+    }
+
     /** Builds the search network's description from {@code nas.search.model_desc}. */
     default ModelDescBuilder searchDescBuilder(Conf conf) {
         return new ModelDescBuilder();

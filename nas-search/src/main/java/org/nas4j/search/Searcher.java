@@ -10,6 +10,7 @@ import org.nas4j.core.desc.EdgeCandidate;
 import org.nas4j.core.desc.EdgeDesc;
 import org.nas4j.core.desc.EdgeReaders;
 import org.nas4j.core.desc.ModelDesc;
+import org.nas4j.core.io.AtomicFiles;
 import org.nas4j.ops.ArchWeights;
 import org.nas4j.ops.OpRegistry;
 import org.nas4j.ops.net.ModelStats;
@@ -93,6 +94,9 @@ public class Searcher {
     public Result search(Path dir, boolean resume, Provenance provenance, PrintStream console) {
         long start = System.nanoTime();
         ModelDesc desc = buildDesc();
+        if (!algorithm.trainsSupernet()) {
+            return untrained(desc, dir, provenance, start);
+        }
         try (PhaseRun run = new PhaseRun(conf, "search", dir, desc, registry, provenance)) {
             TrainerBuilder b = run.trainerBuilder(console);
             NamedParams arch = NamedParams.of(run.model().archParams().asMap());
@@ -126,6 +130,18 @@ public class Searcher {
                         searched, finalDesc, fit, (System.nanoTime() - start) / 1e9, params);
             }
         }
+    }
+
+    /** The search of an algorithm that trains nothing: its desc, checked and saved as final. */
+    private Result untrained(ModelDesc desc, Path dir, Provenance provenance, long start) {
+        Finalizers.checkDiscrete(desc, registry);
+        AtomicFiles.writeString(dir.resolve("config_used.yaml"), conf.toYaml());
+        provenance.write(dir.resolve("provenance.json"));
+        DescJson.save(desc, dir.resolve(SEARCH_DESC));
+        DescJson.save(desc, dir.resolve(conf.getString("nas.search.final_desc_filename")));
+        long params = ModelStats.paramCount(desc, registry);
+        FitResult none = new FitResult(List.of(), 0, 0);
+        return new Result(desc, desc, none, (System.nanoTime() - start) / 1e9, params);
     }
 
     /**
