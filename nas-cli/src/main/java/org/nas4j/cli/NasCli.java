@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
             ExportCommand.class,
             ReportCommand.class,
             SweepCommand.class,
+            RetrainCommand.class,
             HelpCommand.class
         })
 public final class NasCli implements Callable<Integer> {

@@ -46,6 +46,7 @@ public final class SweepSummary {
             row.put("status", r.status());
             row.put("attempts", r.attempts());
             row.put("exp_dir", trials.get(i).expDir());
+            row.put("base_args", trials.get(i).baseArgs());
             row.put("overrides", trials.get(i).overrides());
             Map<?, ?> search = section(r, "search");
             Map<?, ?> eval = section(r, "eval");

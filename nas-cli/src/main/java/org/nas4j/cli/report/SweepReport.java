@@ -1,13 +1,9 @@
 package org.nas4j.cli.report;
 
-import com.google.gson.reflect.TypeToken;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nas4j.core.NasException;
@@ -40,14 +36,7 @@ public final class SweepReport {
         if (!Files.isRegularFile(file)) {
             throw new NasException(file + " does not exist; run nas sweep first.");
         }
-        try {
-            return Json.gson()
-                    .fromJson(
-                            Files.readString(file),
-                            new TypeToken<LinkedHashMap<String, Object>>() {}.getType());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + file, e);
-        }
+        return Json.readMap(file);
     }
 
     static String html(Map<String, Object> s) {

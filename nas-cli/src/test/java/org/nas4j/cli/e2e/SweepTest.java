@@ -152,6 +152,14 @@ class SweepTest {
                                 TRIAL));
         assertEquals(0, again.exit(), again.both());
         assertTrue(again.out().contains("(0 to run)"), again.out());
+
+        // the best trial's cells trained again with the eval protocol
+        E2e.Run retrain = E2e.nas(E2e.args("retrain", "--exp", local, "--top", "1", E2e.TINY_EVAL));
+        assertEquals(0, retrain.exit(), retrain.both());
+        Map<String, Object> r = E2e.readJson(local.resolve("retrain.json"));
+        Map<?, ?> row = (Map<?, ?>) ((List<?>) r.get("trials")).get(0);
+        assertEquals("ok", row.get("status"), r.toString());
+        assertTrue(Files.isRegularFile(Path.of((String) row.get("exp_dir"), "eval/result.json")));
     }
 
     @Test
