@@ -19,7 +19,7 @@ mvn="${MVN:-mvn}"
 cli_jar() {
     local jar
     for jar in "$target"/nas-cli-*.jar; do
-        case "$jar" in *-sources.jar | *-javadoc.jar | *-tests.jar) continue ;; esac
+        case "$jar" in *-sources.jar | *-javadoc.jar | *-tests.jar | *-cluster.jar) continue ;; esac
         [[ -f "$jar" ]] && { printf '%s\n' "$jar"; return 0; }
     done
     return 1

@@ -71,14 +71,19 @@ final class TrialOptions {
 
     /** The engine the options name. */
     TrialEngine engine() {
-        TrialProcess process = TrialProcess.ofThisJvm(trialHeap);
+        // spark-submit sets spark.master; a non-local master means trials run on other machines
+        String submitted = System.getProperty("spark.master");
+        String m = master != null ? master : submitted;
+        boolean remote = "spark".equals(engine) && m != null && !m.startsWith("local");
+        TrialProcess process =
+                remote ? TrialProcess.portable(trialHeap) : TrialProcess.ofThisJvm(trialHeap);
         int par = parallel();
         return switch (engine) {
             case "local" -> new LocalEngine(process, par, attempts);
             case "spark" ->
                     new SparkEngine(
                             process,
-                            master != null ? master : SparkEngine.localMaster(par, attempts),
+                            m != null ? m : SparkEngine.localMaster(par, attempts),
                             attempts,
                             1,
                             0);

@@ -65,13 +65,26 @@ public record TrialProcess(
                 NAS_MAIN);
     }
 
+    /**
+     * A launcher for trials that run on other machines (Spark executors of a cluster): {@code java}
+     * and the class path are found where the trial runs, the class path being the jar that holds
+     * the main class (the cluster jar {@code spark-submit} shipped) and the executor's own.
+     */
+    public static TrialProcess portable(String heap) {
+        TrialProcess local = ofThisJvm(heap);
+        return new TrialProcess("", local.jvmOptions(), "", NAS_MAIN);
+    }
+
     /** The process of one attempt of {@code trial}, not yet started. */
     public ProcessBuilder builder(Trial trial) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(javaCommand);
+        cmd.add(
+                javaCommand.isBlank()
+                        ? Path.of(System.getProperty("java.home"), "bin", "java").toString()
+                        : javaCommand);
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
-        cmd.add(classPath);
+        cmd.add(classPath.isBlank() ? classPathHere(mainClass) : classPath);
         cmd.add(mainClass);
         cmd.addAll(trial.args());
         Path dir = Path.of(trial.expDir());
@@ -116,6 +129,26 @@ public record TrialProcess(
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while trial " + trial.id() + " ran", e);
         }
+    }
+
+    /** The jar (or directory) holding {@code mainClass} here, then this JVM's class path. */
+    static String classPathHere(String mainClass) {
+        String cp = System.getProperty("java.class.path");
+        try {
+            ClassLoader cl = Thread.currentThread().getContextClassLoader();
+            Class<?> c =
+                    Class.forName(
+                            mainClass,
+                            false,
+                            cl != null ? cl : TrialProcess.class.getClassLoader());
+            java.security.CodeSource src = c.getProtectionDomain().getCodeSource();
+            if (src != null) {
+                return Path.of(src.getLocation().toURI()) + java.io.File.pathSeparator + cp;
+            }
+        } catch (ClassNotFoundException | java.net.URISyntaxException | SecurityException e) {
+            // fall back to the class path alone
+        }
+        return cp;
     }
 
     /** The trial's {@code summary.json}, empty when it has none. */
