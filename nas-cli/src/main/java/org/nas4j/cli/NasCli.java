@@ -1,6 +1,7 @@
 package org.nas4j.cli;
 
 import java.util.concurrent.Callable;
+import org.nas4j.trials.TrialProcess;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -73,7 +74,40 @@ public final class NasCli implements Callable<Integer> {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
             System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "info");
         }
+        exitWithParent(System.getenv(TrialProcess.PARENT_PID_ENV));
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * A trial's process ends itself when the process that started it (a Spark executor, the local
+     * pool) is gone, so that the retry of its task finds the experiment directory free.
+     */
+    static void exitWithParent(String parentPid) {
+        if (parentPid == null || parentPid.isBlank()) {
+            return;
+        }
+        long pid = Long.parseLong(parentPid.trim());
+        Thread t =
+                new Thread(
+                        () -> {
+                            while (ProcessHandle.of(pid)
+                                    .map(ProcessHandle::isAlive)
+                                    .orElse(false)) {
+                                try {
+                                    Thread.sleep(500);
+                                } catch (InterruptedException e) {
+                                    return;
+                                }
+                            }
+                            System.err.println(
+                                    "nas: the process that started this trial (pid "
+                                            + pid
+                                            + ") is gone; stopping.");
+                            Runtime.getRuntime().halt(143);
+                        },
+                        "parent-watch");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** A picocli command line for {@code nas} with nas4j's error handling installed. */

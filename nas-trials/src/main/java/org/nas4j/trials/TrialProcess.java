@@ -37,6 +37,13 @@ public record TrialProcess(
     /** The pid of the trial's running process, in its directory (removed when it ends). */
     public static final String PID = "trial.pid";
 
+    /**
+     * Environment variable holding the pid of the process that started a trial; the trial's command
+     * line exits when that process is gone (an executor killed with its task), so an orphaned trial
+     * never holds its directory against the retry.
+     */
+    public static final String PARENT_PID_ENV = "NAS_TRIAL_PARENT_PID";
+
     /** Exit codes of failures a retry cannot fix: a NasException (1) and a usage error (2). */
     static boolean permanent(int exitCode) {
         return exitCode == 1 || exitCode == 2;
@@ -89,6 +96,7 @@ public record TrialProcess(
         cmd.addAll(trial.args());
         Path dir = Path.of(trial.expDir());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put(PARENT_PID_ENV, String.valueOf(ProcessHandle.current().pid()));
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(LOG).toFile()));
         return pb;
     }
