@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
             ReportCommand.class,
             SweepCommand.class,
             RetrainCommand.class,
+            PredictCommand.class,
             HelpCommand.class
         })
 public final class NasCli implements Callable<Integer> {

@@ -9,7 +9,7 @@ import org.nas4j.core.NasException;
  * train-labels-idx1-ubyte[.gz]}, {@code t10k-...}), checking magic numbers, dimensions and exact
  * sizes. Format: <a href="http://yann.lecun.com/exdb/mnist/">yann.lecun.com/exdb/mnist</a>.
  */
-final class IdxReader {
+public final class IdxReader {
     static final int IMAGES_MAGIC = 2051;
     static final int LABELS_MAGIC = 2049;
     private static final int IMAGES_HEADER = 16;
@@ -35,6 +35,26 @@ final class IdxReader {
                 images,
                 IMAGES_HEADER,
                 labels,
+                1,
+                spec.imgSize(),
+                spec.imgSize(),
+                spec.nClasses());
+    }
+
+    /**
+     * The images of one IDX image file ({@code idx3-ubyte}, gzipped or not), without labels (all
+     * 0), for prediction; their size must be the spec's.
+     *
+     * @throws NasException naming the file when it is not such a file or its images do not fit
+     */
+    public static InMemoryDataset readImages(Path file, DatasetSpec spec) {
+        byte[] images = DataFiles.readAll(file);
+        int n = checkImages(file, images, spec);
+        return new InMemoryDataset(
+                file.getFileName().toString(),
+                images,
+                IMAGES_HEADER,
+                new int[n],
                 1,
                 spec.imgSize(),
                 spec.imgSize(),
