@@ -86,8 +86,14 @@ public final class SparkEngine implements TrialEngine {
             sc.setLogLevel("WARN");
             JavaRDD<Trial> rdd = sc.parallelize(new ArrayList<>(trials), trials.size());
             results = rdd.map(t -> runTask(p, t, attempts)).collect();
-        } catch (RuntimeException e) {
-            throw new NasException("The Spark trial job failed: " + e.getMessage(), e);
+        } catch (Exception e) { // SparkException is checked but thrown through Scala unchecked
+            throw new NasException(
+                    "The Spark trial job failed: "
+                            + e.getMessage()
+                            + "; the trials that finished are in "
+                            + Ledger.FILE
+                            + " and a rerun resumes the others.",
+                    e);
         }
         for (int i = 0; i < trials.size(); i++) {
             ledger.finished(trials.get(i), results.get(i));
