@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
             ConfCommand.class,
             DescCommand.class,
             OpsCommand.class,
+            AlgosCommand.class,
             ExportCommand.class,
             ReportCommand.class,
             HelpCommand.class
