@@ -43,8 +43,16 @@ public class SigmoidDartsAlgorithm extends DartsAlgorithm {
         return new SigmoidModelDescBuilder();
     }
 
+    /**
+     * {@link ThresholdFinalizers} when {@code nas.search.finalizer.type} is {@code threshold} (this
+     * algorithm's conf), else nas4j's finalizers ({@code default}, or {@code random} as a
+     * baseline).
+     */
     @Override
     public Finalizers finalizers(Conf conf, OpRegistry registry) {
-        return ThresholdFinalizers.fromConf(conf, registry);
+        if (ThresholdFinalizers.TYPE.equals(conf.getString("nas.search.finalizer.type"))) {
+            return ThresholdFinalizers.fromConf(conf, registry);
+        }
+        return super.finalizers(conf, registry);
     }
 }

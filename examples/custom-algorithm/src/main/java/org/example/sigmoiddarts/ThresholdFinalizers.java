@@ -21,6 +21,9 @@ import org.nas4j.search.finalize.Finalizers;
  * still holds a searchable op stay nas4j's.
  */
 public class ThresholdFinalizers extends Finalizers {
+    /** The {@code nas.search.finalizer.type} that selects this finalizer. */
+    public static final String TYPE = "threshold";
+
     private final double threshold;
 
     /**
