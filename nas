@@ -3,9 +3,12 @@
 #
 #   ./nas --help            commands and options
 #   ./nas run --algo darts  toy-mode DARTS search + eval on Fashion-MNIST
+#   NAS_CLASSPATH=my-algo.jar ./nas algos   lists the algorithms, a plug-in jar's among them
 #
 # Environment: JAVA_HOME (which java), NAS_XMX (Java heap, default 4g; tensors live outside it),
-# NAS_JAVA_OPTS (extra JVM options), MVN (maven command, default mvn).
+# NAS_JAVA_OPTS (extra JVM options), MVN (maven command, default mvn),
+# NAS_CLASSPATH (extra class path entries, ':'-separated, appended after nas4j's own: a plug-in
+# algorithm's jar, which brings its classes, its META-INF/services entry and its confs/algos/*.yaml).
 set -euo pipefail
 shopt -s nullglob
 
@@ -119,4 +122,4 @@ for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio 
     spark_opens+=("--add-opens=java.base/$p=ALL-UNNAMED")
 done
 exec "$java" -Xmx"${NAS_XMX:-4g}" -Dai.djl.offline=true "${spark_opens[@]}" ${NAS_JAVA_OPTS:-} \
-    -cp "$jar:$(<"$classpath_file")" org.nas4j.cli.NasCli "$@"
+    -cp "$jar:$(<"$classpath_file")${NAS_CLASSPATH:+:$NAS_CLASSPATH}" org.nas4j.cli.NasCli "$@"

@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
             ConfCommand.class,
             DescCommand.class,
             OpsCommand.class,
+            AlgosCommand.class,
             ExportCommand.class,
             ReportCommand.class,
             SweepCommand.class,

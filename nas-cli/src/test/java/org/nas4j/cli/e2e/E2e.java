@@ -84,9 +84,17 @@ final class E2e {
      * numbers match an in-process run), its output going to {@code log}.
      */
     static ProcessBuilder childNas(List<String> args, Path log) {
+        return childNas(args, log, List.of());
+    }
+
+    /** {@link #childNas(List, Path)} with {@code extraClasspath} (e.g. a plug-in jar) appended. */
+    static ProcessBuilder childNas(List<String> args, Path log, List<Path> extraClasspath) {
         String cp = System.getProperty("surefire.test.class.path");
         if (cp == null || cp.isBlank()) {
             cp = System.getProperty("java.class.path");
+        }
+        for (Path p : extraClasspath) {
+            cp += java.io.File.pathSeparator + p.toAbsolutePath();
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
