@@ -34,8 +34,7 @@ public final class Genotypes {
                         + " ('max_pool_3x3', 1), ('max_pool_3x3', 0), ('skip_connect', 2), ('skip_connect', 2),"
                         + " ('max_pool_3x3', 1)], reduce_concat=[2, 3, 4, 5])");
         // PC-DARTS, Xu et al. 2020, arXiv:1907.05737, CIFAR-10 search;
-        // github.com/yuhuixu1993/PC-DARTS
-        // genotypes.py PC_DARTS_cifar (commit b74702f)
+        // github.com/yuhuixu1993/PC-DARTS genotypes.py PC_DARTS_cifar (commit b74702f)
         NAMED.put(
                 "PC_DARTS",
                 "Genotype(normal=[('sep_conv_3x3', 1), ('skip_connect', 0), ('sep_conv_3x3', 0)"
@@ -54,9 +53,8 @@ public final class Genotypes {
                         + ", reduce=[('sep_conv_3x3', 0), ('skip_connect', 1), ('dil_conv_5x5', 2)"
                         + ", ('max_pool_3x3', 1), ('sep_conv_3x3', 2), ('sep_conv_3x3', 1)"
                         + ", ('sep_conv_5x5', 0), ('sep_conv_3x3', 3)], reduce_concat=range(2, 6))");
-        // P-DARTS, Chen et al. 2019, arXiv:1904.12760; github.com/chenxin061/pdarts genotypes.py
-        // PDARTS
-        // (commit b880e87)
+        // P-DARTS, Chen et al. 2019, arXiv:1904.12760;
+        // github.com/chenxin061/pdarts genotypes.py PDARTS (commit b880e87)
         NAMED.put(
                 "PDARTS",
                 "Genotype(normal=[('skip_connect', 0), ('dil_conv_3x3', 1), ('skip_connect', 0)"
@@ -78,8 +76,7 @@ public final class Genotypes {
                         + ", ('dil_conv_5x5', 2), ('sep_conv_3x3', 1), ('sep_conv_5x5', 0)"
                         + ", ('sep_conv_5x5', 1)], reduce_concat=[2, 3, 4, 5])");
         // DrNAS, Chen et al. 2021, arXiv:2006.10355, CIFAR-10 search;
-        // github.com/xiangning-chen/DrNAS
-        // DARTS-space/genotypes.py DrNAS_cifar10 (commit f2caa4d)
+        // github.com/xiangning-chen/DrNAS DARTS-space/genotypes.py DrNAS_cifar10 (commit f2caa4d)
         NAMED.put(
                 "DRNAS_CIFAR10",
                 "Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_5x5', 1), ('sep_conv_3x3', 1)"
