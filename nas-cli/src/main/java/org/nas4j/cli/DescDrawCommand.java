@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nas4j.core.NasException;
-import org.nas4j.core.desc.DescJson;
 import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.core.io.AtomicFiles;
 import org.nas4j.core.viz.CellDrawing;
@@ -57,7 +56,7 @@ final class DescDrawCommand implements Callable<Integer> {
                             + output
                             + "'; name the output file .svg or .png.");
         }
-        ModelDesc desc = DescJson.load(file);
+        ModelDesc desc = DescFiles.load(file);
         if (png) {
             byte[] bytes = CellDrawing.png(desc, cell, Algorithms.installed().opRegistry());
             AtomicFiles.write(output, out -> out.write(bytes));

@@ -57,7 +57,9 @@ final class DescFromGenotypeCommand implements Callable<Integer> {
     @Option(
             names = "--genotype",
             paramLabel = "NAME",
-            description = "A published genotype instead: DARTS_V1, DARTS_V2 or PC_DARTS.")
+            description =
+                    "A published genotype instead, e.g. DARTS_V2, PDARTS, GDAS_V1, DRNAS_CIFAR10,"
+                            + " SNAS_MILD (an unknown name lists them all).")
     String named;
 
     @Option(

@@ -2,7 +2,6 @@ package org.nas4j.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.nas4j.core.desc.DescJson;
 import org.nas4j.core.genotype.Genotype;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +24,7 @@ final class DescToGenotypeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Genotype genotype = Genotype.fromDesc(DescJson.load(file), file.toString());
+        Genotype genotype = Genotype.fromDesc(DescFiles.load(file), file.toString());
         spec.commandLine().getOut().println(genotype);
         return 0;
     }

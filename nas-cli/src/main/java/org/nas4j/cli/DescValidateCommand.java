@@ -2,9 +2,7 @@ package org.nas4j.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.nas4j.core.desc.DescJson;
 import org.nas4j.core.desc.ModelDesc;
-import org.nas4j.search.Algorithms;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -23,9 +21,7 @@ final class DescValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // load() checks format, version, inputs, shapes and channels; op names need the registry.
-        ModelDesc desc = DescJson.load(file);
-        DescOpsCheck.check(desc, Algorithms.installed().opRegistry(), file.toString());
+        ModelDesc desc = DescFiles.load(file);
         spec.commandLine()
                 .getOut()
                 .println(

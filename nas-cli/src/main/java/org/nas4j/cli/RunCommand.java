@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import org.nas4j.cli.report.ReportWriter;
 import org.nas4j.core.NasException;
 import org.nas4j.core.conf.Conf;
-import org.nas4j.core.desc.DescJson;
 import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.eval.ExperimentResult;
 import org.nas4j.eval.ExperimentRunner;
@@ -163,7 +162,7 @@ public class RunCommand implements Callable<Integer> {
                     "--final-desc and --genotype both name the architecture; give one.");
         }
         if (finalDesc != null) {
-            return DescJson.load(finalDesc);
+            return DescFiles.load(finalDesc);
         }
         if (genotype != null) {
             return GenotypeDescs.build(

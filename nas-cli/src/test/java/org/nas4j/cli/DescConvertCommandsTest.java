@@ -208,6 +208,9 @@ class DescConvertCommandsTest {
         ModelDesc desc = DescJson.load(out);
         assertEquals("sep_conv_3x3", desc.cells().get(0).nodes().get(0).edges().get(0).op().name());
         assertEquals(28, desc.inputShape().get(1));
+        // Archai writes the classifier as {n_ch, n_classes}; the import must keep its channels
+        Run valid = nas("desc", "validate", out.toString());
+        assertEquals(0, valid.exit(), valid.err());
         Path broken = dir.resolve("broken.yaml");
         Files.writeString(broken, "_cell_descs: [unclosed\n");
         assertOneLineError(

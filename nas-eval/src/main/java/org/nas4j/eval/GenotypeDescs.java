@@ -36,7 +36,7 @@ import org.nas4j.ops.OpRegistry;
  */
 public final class GenotypeDescs {
     /** Key of the desc parameter that records the genotype a desc was built from. */
-    public static final String GENOTYPE_PARAM = "genotype";
+    public static final String GENOTYPE_PARAM = Genotype.DESC_PARAM;
 
     private static final int TEMPLATE_CH = 16;
 

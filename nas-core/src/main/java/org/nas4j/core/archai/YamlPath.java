@@ -42,8 +42,7 @@ final class YamlPath {
             throw error("is not a mapping, so it has no field '" + key + "'");
         }
         if (!m.containsKey(key)) {
-            throw new DescFormatException(
-                    source + ": " + path + " has no field '" + key + "' (fields: " + keys() + ").");
+            throw missing(key);
         }
         return new YamlPath(m.get(key), path + "." + key, source);
     }
@@ -98,6 +97,12 @@ final class YamlPath {
 
     Object plainValue() {
         return value;
+    }
+
+    /** The error for a mapping that lacks {@code key}, listing the fields it has. */
+    DescFormatException missing(String key) {
+        return new DescFormatException(
+                source + ": " + path + " has no field '" + key + "' (fields: " + keys() + ").");
     }
 
     DescFormatException error(String what) {

@@ -27,6 +27,12 @@ public record Genotype(
         List<Edge> reduce,
         List<Integer> reduceConcat) {
 
+    /**
+     * Key of the model desc parameter that records the genotype text a desc was built from; {@link
+     * #fromDesc} gives that text back when it still describes the desc's cells.
+     */
+    public static final String DESC_PARAM = "genotype";
+
     /** Edges each node has in DARTS notation. */
     public static final int EDGES_PER_NODE = 2;
 
@@ -40,9 +46,14 @@ public record Genotype(
 
     public Genotype {
         normal = List.copyOf(normal);
-        normalConcat = List.copyOf(normalConcat);
+        normalConcat = concatCopy(normalConcat);
         reduce = List.copyOf(reduce);
-        reduceConcat = List.copyOf(reduceConcat);
+        reduceConcat = concatCopy(reduceConcat);
+    }
+
+    /** A {@link PythonRange} is immutable and keeps its written form; other lists are copied. */
+    private static List<Integer> concatCopy(List<Integer> concat) {
+        return concat instanceof PythonRange ? concat : List.copyOf(concat);
     }
 
     /** Parses DARTS notation; see {@link GenotypeParser}. */
@@ -50,7 +61,10 @@ public record Genotype(
         return new GenotypeParser(text).parse();
     }
 
-    /** The genotype in DARTS notation, exactly as {@link #parse} reads it. */
+    /**
+     * The genotype in DARTS notation, exactly as {@link #parse} reads it; concat lists read as
+     * {@code range(2, 6)} print as {@code range(2, 6)}.
+     */
     @Override
     public String toString() {
         return "Genotype(normal="
@@ -103,11 +117,24 @@ public record Genotype(
     public static Genotype fromDesc(ModelDesc desc, String source) {
         CellDesc normal = first(desc, false, source);
         CellDesc reduce = first(desc, true, source);
-        return new Genotype(
-                edgesOf(normal, source),
-                concatOf(normal),
-                edgesOf(reduce, source),
-                concatOf(reduce));
+        Genotype g =
+                new Genotype(
+                        edgesOf(normal, source),
+                        concatOf(normal),
+                        edgesOf(reduce, source),
+                        concatOf(reduce));
+        // keep the written form (range(2, 6)) of the genotype the desc was built from
+        if (desc.params().get(DESC_PARAM) instanceof String written) {
+            try {
+                Genotype recorded = parse(written);
+                if (recorded.equals(g)) {
+                    return recorded;
+                }
+            } catch (DescFormatException e) {
+                // a recorded text that no longer parses is ignored: the cells are the truth
+            }
+        }
+        return g;
     }
 
     private static CellDesc first(ModelDesc desc, boolean reduction, String source) {

@@ -7,9 +7,15 @@ import java.util.Map;
 import org.nas4j.core.DescFormatException;
 
 /**
- * Reads DARTS genotype notation: {@code Genotype(normal=[('op', i), ...], normal_concat=[...],
- * reduce=[...], reduce_concat=[...])}. Concat lists may also be written {@code range(2, 6)}, as
- * some papers publish them. Errors name the column and what was expected there.
+ * Reads DARTS genotype notation as Python reads it: {@code Genotype(normal=[('op', i), ...],
+ * normal_concat=[...], reduce=[...], reduce_concat=[...])}.
+ *
+ * <p>Accepted as Python accepts them: trailing commas in lists, tuples and the argument list;
+ * tuples where DARTS writes lists and lists where it writes tuples; arguments by position (in the
+ * order normal, normal_concat, reduce, reduce_concat) before keywords; concat lists written {@code
+ * range(2, 6)} or {@code range(6)}, kept as a {@link PythonRange} so they print back as written.
+ * Edges grouped per node, as some repositories print them ({@code [[('op', 0), ('op', 1)], ...]}),
+ * are read in order. Errors name the column and what was expected there.
  */
 final class GenotypeParser {
     private static final List<String> FIELDS =
@@ -26,13 +32,31 @@ final class GenotypeParser {
         expectWord("Genotype");
         expect('(');
         Map<String, Object> fields = new LinkedHashMap<>();
+        boolean keywords = false;
         while (true) {
             skipSpace();
-            String name = word();
-            if (!FIELDS.contains(name)) {
-                throw error("unknown field '" + name + "'; valid fields are " + FIELDS);
+            if (peek() == ')') {
+                pos++;
+                break;
             }
-            expect('=');
+            String name;
+            if (Character.isLetter(peek()) && !startsWithWord("range")) {
+                name = word();
+                if (!FIELDS.contains(name)) {
+                    throw error("unknown field '" + name + "'; valid fields are " + FIELDS);
+                }
+                expect('=');
+                keywords = true;
+            } else if (keywords) {
+                throw error("a positional argument follows a keyword argument");
+            } else if (fields.size() < FIELDS.size()) {
+                name = FIELDS.get(fields.size());
+            } else {
+                throw error("too many arguments; a genotype has " + FIELDS);
+            }
+            if (fields.containsKey(name)) {
+                throw error("'" + name + "' is given twice");
+            }
             fields.put(name, name.endsWith("_concat") ? concat() : edges());
             skipSpace();
             if (peek() == ',') {
@@ -52,11 +76,37 @@ final class GenotypeParser {
                         "The genotype has no '" + f + "' field; a genotype needs " + FIELDS + ".");
             }
         }
-        return new Genotype(
-                edgeList(fields.get("normal")),
-                intList(fields.get("normal_concat")),
-                edgeList(fields.get("reduce")),
-                intList(fields.get("reduce_concat")));
+        Genotype g =
+                new Genotype(
+                        edgeList(fields.get("normal")),
+                        intList(fields.get("normal_concat")),
+                        edgeList(fields.get("reduce")),
+                        intList(fields.get("reduce_concat")));
+        checkConcat(g.normalConcat(), g.normal(), "normal_concat");
+        checkConcat(g.reduceConcat(), g.reduce(), "reduce_concat");
+        return g;
+    }
+
+    /**
+     * A range may only name states the cell has, so that {@code range(2, 2000000000)} is refused
+     * here rather than expanded later; other concat lists are checked where a cell is built.
+     */
+    private static void checkConcat(List<Integer> concat, List<Genotype.Edge> edges, String key) {
+        int states = 2 + (edges.size() + Genotype.EDGES_PER_NODE - 1) / Genotype.EDGES_PER_NODE;
+        if (concat instanceof PythonRange
+                && !concat.isEmpty()
+                && concat.get(concat.size() - 1) >= states) {
+            throw new DescFormatException(
+                    "The genotype's "
+                            + key
+                            + " "
+                            + concat
+                            + " names states the cell does not have; its "
+                            + edges.size()
+                            + " edges make states 0.."
+                            + (states - 1)
+                            + ".");
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -69,62 +119,105 @@ final class GenotypeParser {
         return (List<Integer>) o;
     }
 
+    /** A list or tuple of edges, or of per-node groups of edges. */
     private List<Genotype.Edge> edges() {
-        expect('[');
+        return edgeItems(open(), true);
+    }
+
+    /** The edges up to {@code close}; one level of per-node groups when {@code groups}. */
+    private List<Genotype.Edge> edgeItems(char close, boolean groups) {
         List<Genotype.Edge> out = new ArrayList<>();
-        skipSpace();
-        if (peek() == ']') {
-            pos++;
-            return out;
-        }
-        while (true) {
-            expect('(');
-            String op = quoted();
-            expect(',');
-            int input = integer();
-            expect(')');
-            out.add(new Genotype.Edge(op, input));
+        while (!closes(close)) {
+            char inner = open();
             skipSpace();
-            if (peek() == ',') {
-                pos++;
-                continue;
+            if (groups && (peek() == '(' || peek() == '[')) {
+                out.addAll(edgeItems(inner, false));
+            } else {
+                String op = quoted();
+                expect(',');
+                int input = integer();
+                optionalComma();
+                expect(inner);
+                out.add(new Genotype.Edge(op, input));
             }
-            expect(']');
-            return out;
+            separator(close);
         }
+        return out;
     }
 
     private List<Integer> concat() {
         skipSpace();
-        List<Integer> out = new ArrayList<>();
-        if (text.startsWith("range", pos)) {
+        if (startsWithWord("range")) {
             pos += "range".length();
             expect('(');
-            int from = integer();
-            expect(',');
-            int to = integer();
-            expect(')');
-            for (int i = from; i < to; i++) {
-                out.add(i);
-            }
-            return out;
-        }
-        expect('[');
-        skipSpace();
-        if (peek() == ']') {
-            pos++;
-            return out;
-        }
-        while (true) {
-            out.add(integer());
+            int first = integer();
             skipSpace();
             if (peek() == ',') {
                 pos++;
-                continue;
+                skipSpace();
+                if (peek() != ')') {
+                    int stop = integer();
+                    optionalComma();
+                    expect(')');
+                    return PythonRange.of(first, stop);
+                }
             }
-            expect(']');
-            return out;
+            expect(')');
+            return PythonRange.of(first);
         }
+        char close = open();
+        List<Integer> out = new ArrayList<>();
+        while (!closes(close)) {
+            out.add(integer());
+            separator(close);
+        }
+        return out;
+    }
+
+    /** Reads '[' or '(' and returns the bracket that closes it. */
+    private char open() {
+        skipSpace();
+        char c = peek();
+        if (c != '[' && c != '(') {
+            throw error("expected '[' or '('");
+        }
+        pos++;
+        return c == '[' ? ']' : ')';
+    }
+
+    /** Consumes {@code close} if it is next. */
+    private boolean closes(char close) {
+        skipSpace();
+        if (peek() == close) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    /** After an element: a comma (possibly trailing) or the closing bracket, left for closes(). */
+    private void separator(char close) {
+        skipSpace();
+        if (peek() == ',') {
+            pos++;
+        } else if (peek() != close) {
+            throw error("expected ',' or '" + close + "'");
+        }
+    }
+
+    private void optionalComma() {
+        skipSpace();
+        if (peek() == ',') {
+            pos++;
+        }
+    }
+
+    private boolean startsWithWord(String w) {
+        int end = pos + w.length();
+        return text.startsWith(w, pos)
+                && (end >= text.length()
+                        || !(Character.isLetterOrDigit(text.charAt(end))
+                                || text.charAt(end) == '_'));
     }
 
     private String quoted() {
@@ -151,7 +244,12 @@ final class GenotypeParser {
         if (start == pos) {
             throw error("expected a non-negative integer");
         }
-        return Integer.parseInt(text.substring(start, pos));
+        try {
+            return Integer.parseInt(text.substring(start, pos));
+        } catch (NumberFormatException e) {
+            pos = start;
+            throw error("the integer is larger than " + Integer.MAX_VALUE);
+        }
     }
 
     private String word() {

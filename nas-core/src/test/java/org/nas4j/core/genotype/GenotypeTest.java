@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.nas4j.core.DescFormatException;
 import org.nas4j.core.NasException;
@@ -30,6 +31,114 @@ class GenotypeTest {
                                 + " normal_concat=range(2, 3), reduce=[], reduce_concat=[2])");
         assertEquals(List.of(2), g.normalConcat());
         assertEquals(new Genotype.Edge("sep_conv_3x3", 1), g.normal().get(1));
+    }
+
+    private static final String EDGES =
+            "[('sep_conv_3x3', 0), ('skip_connect', 1), ('dil_conv_3x3', 2), ('max_pool_3x3', 0)]";
+
+    @Test
+    void acceptsTrailingCommasAsPythonDoes() {
+        Genotype g =
+                Genotype.parse(
+                        "Genotype(\n  normal=[\n    ('sep_conv_3x3', 0,),\n    ('skip_connect', 1),\n"
+                                + "    ('dil_conv_3x3', 2), ('max_pool_3x3', 0),\n  ],\n"
+                                + "  normal_concat=[2, 3,],\n  reduce="
+                                + EDGES
+                                + ",\n  reduce_concat=range(2, 4,),\n)");
+        assertEquals(Genotype.parse(canonical("[2, 3]", "[2, 3]")), g);
+        assertEquals(new Genotype.Edge("sep_conv_3x3", 0), g.normal().get(0));
+        assertEquals(List.of(2, 3), g.normalConcat());
+    }
+
+    private static String canonical(String normalConcat, String reduceConcat) {
+        return "Genotype(normal="
+                + EDGES
+                + ", normal_concat="
+                + normalConcat
+                + ", reduce="
+                + EDGES
+                + ", reduce_concat="
+                + reduceConcat
+                + ")";
+    }
+
+    @Test
+    void rangeConcatPrintsBackAsWritten() {
+        String text = canonical("range(2, 4)", "[2, 3]");
+        Genotype g = Genotype.parse(text);
+        assertEquals(text, g.toString());
+        assertEquals("range(2, 4)", g.normalConcat().toString());
+        assertEquals(List.of(2, 3), g.normalConcat());
+        assertEquals(Genotype.parse(canonical("[2, 3]", "[2, 3]")), g, "range(2, 4) == [2, 3]");
+        assertEquals("range(4)", Genotype.parse(canonical("range(4)", "[2]")).normalConcat() + "");
+    }
+
+    @Test
+    void readsTuplesListsPositionalArgumentsAndPerNodeGroups() {
+        Genotype expected = Genotype.parse(canonical("[2, 3]", "[2, 3]"));
+        // tuples for lists and lists for tuples, as Python does not mind
+        String tuples =
+                "(['sep_conv_3x3', 0], ('skip_connect', 1), ('dil_conv_3x3', 2),"
+                        + " ('max_pool_3x3', 0))";
+        assertEquals(
+                expected,
+                Genotype.parse(
+                        canonical("(2, 3)", "[2, 3]").replaceFirst(Pattern.quote(EDGES), tuples)));
+        // the namedtuple's fields by position
+        assertEquals(
+                expected,
+                Genotype.parse(
+                        "Genotype(" + EDGES + ", [2, 3], " + EDGES + ", reduce_concat=[2, 3])"));
+        // edges grouped per node, as pt.darts prints them
+        String grouped =
+                "[[('sep_conv_3x3', 0), ('skip_connect', 1)], [('dil_conv_3x3', 2),"
+                        + " ('max_pool_3x3', 0)]]";
+        assertEquals(
+                expected, Genotype.parse(canonical("[2, 3]", "[2, 3]").replace(EDGES, grouped)));
+    }
+
+    @Test
+    void refusesWhatPythonOrACellCannotMeanWithOneSentence() {
+        String overflow = canonical("[2, 3]", "[2, 3]").replace("2)", "99999999999)");
+        DescFormatException e =
+                assertThrows(DescFormatException.class, () -> Genotype.parse(overflow));
+        assertTrue(e.getMessage().contains("larger than 2147483647"), e.getMessage());
+        e =
+                assertThrows(
+                        DescFormatException.class,
+                        () -> Genotype.parse(canonical("range(2, 2000000000)", "[2]")));
+        assertTrue(e.getMessage().contains("states 0..3"), e.getMessage());
+        e =
+                assertThrows(
+                        DescFormatException.class,
+                        () -> Genotype.parse("Genotype(normal=" + EDGES + ", " + EDGES + ")"));
+        assertTrue(e.getMessage().contains("follows a keyword"), e.getMessage());
+        e =
+                assertThrows(
+                        DescFormatException.class,
+                        () ->
+                                Genotype.parse(
+                                        canonical("[2]", "[2]")
+                                                .replace("[2])", "[2], normal=[])")));
+        assertTrue(e.getMessage().contains("given twice"), e.getMessage());
+    }
+
+    @Test
+    void publishedNamesIncludeTheDartsFamilyAndIgnoreCase() {
+        for (String name :
+                List.of(
+                        "PDARTS",
+                        "GDAS_V1",
+                        "DRNAS_CIFAR10",
+                        "SNAS_MILD",
+                        "SNAS_MODERATE",
+                        "SNAS_AGGRESSIVE",
+                        "PC_DARTS_IMAGENET")) {
+            assertTrue(Genotypes.names().contains(name), name);
+        }
+        assertEquals(Genotypes.named("DRNAS_CIFAR10"), Genotypes.named("DrNAS_cifar10"));
+        // as published: range(2, 6), so printed back the same way
+        assertTrue(Genotypes.named("PDARTS").toString().contains("normal_concat=range(2, 6)"));
     }
 
     @Test
