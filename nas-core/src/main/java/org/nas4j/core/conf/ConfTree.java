@@ -23,6 +23,9 @@ final class ConfTree {
     /** Display names of the conf files loaded, in order, for messages. */
     final List<String> files;
 
+    /** Dotted key path a {@code _copy} filled to the path it was copied from. */
+    final Map<String, String> copiedFrom = new LinkedHashMap<>();
+
     ConfTree(Map<String, Object> root, TreeMap<String, String> sources, List<String> files) {
         this.root = root;
         this.sources = sources;
@@ -41,7 +44,10 @@ final class ConfTree {
     }
 
     ConfTree copy() {
-        return new ConfTree(Values.copyMap(root), new TreeMap<>(sources), new ArrayList<>(files));
+        ConfTree t =
+                new ConfTree(Values.copyMap(root), new TreeMap<>(sources), new ArrayList<>(files));
+        t.copiedFrom.putAll(copiedFrom);
+        return t;
     }
 
     /**
@@ -80,6 +86,7 @@ final class ConfTree {
 
     /** Gives everything under {@code to} the sources of the matching keys under {@code from}. */
     void copySources(String from, String to) {
+        copiedFrom.put(to, from);
         Map<String, String> copied = new LinkedHashMap<>();
         sourcesUnder(from).forEach((k, v) -> copied.put(to + k.substring(from.length()), v));
         clearSourcesUnder(to);
