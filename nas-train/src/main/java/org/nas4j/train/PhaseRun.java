@@ -63,16 +63,15 @@ public final class PhaseRun implements AutoCloseable {
         Conf loader = conf.child("nas." + phase + ".loader");
         this.data =
                 DataModule.create(
-                        DatasetSpec.fromMap(loader.child("dataset").toMap()),
-                        LoaderSpec.fromMap(loader.toMap()),
+                        DatasetSpec.fromConf(loader.child("dataset")),
+                        LoaderSpec.fromConf(loader),
                         DataModule.Phase.fromName(phase),
                         seed);
     }
 
     /** The trainer spec of this phase ({@code nas.<phase>.trainer}). */
     public TrainerSpec trainerSpec() {
-        return TrainerSpec.fromMap(
-                conf.child("nas." + phase + ".trainer").toMap(), "nas." + phase + ".trainer");
+        return TrainerSpec.fromConf(conf.child("nas." + phase + ".trainer"));
     }
 
     /**

@@ -107,6 +107,11 @@ public final class Conf {
         return Overrides.find(view, segments(dottedKey)) != Overrides.MISSING;
     }
 
+    /** Whether {@code dottedKey} exists with a value other than null. */
+    public boolean isSet(String dottedKey) {
+        return optional(dottedKey) != null;
+    }
+
     /**
      * The raw value: a map or list (copies), a string, number or boolean, or null. Counts as
      * reading the key and everything under it.
@@ -210,6 +215,39 @@ public final class Conf {
             }
         }
         return Collections.unmodifiableSet(out);
+    }
+
+    /**
+     * Runs {@code build} (typically a spec's validating constructor fed from this view) and adds
+     * this section's path and file to any {@link ConfException} it throws.
+     */
+    public <T> T validated(java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (ConfException e) {
+            throw new ConfException(
+                    e.getMessage()
+                            + " (section "
+                            + (viewPath.isEmpty() ? "<root>" : path())
+                            + " in "
+                            + resolved.sourceOf(path())
+                            + ")",
+                    e);
+        }
+    }
+
+    /** Refuses a key of this view outside {@code known}, naming it, its file and the known ones. */
+    public void checkKeys(Set<String> known) {
+        for (String k : keys()) {
+            if (!known.contains(k)) {
+                throw new ConfException(
+                        "Unknown key "
+                                + where(k)
+                                + "; valid keys are "
+                                + new java.util.TreeSet<>(known)
+                                + ".");
+            }
+        }
     }
 
     /** The full dotted key of {@code key} and the file it came from, for messages. */
