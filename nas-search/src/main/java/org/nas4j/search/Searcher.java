@@ -73,7 +73,7 @@ public class Searcher {
     public ModelDesc buildDesc() {
         return algorithm
                 .searchDescBuilder(conf)
-                .build(conf.child("nas.search.model_desc").toMap(), "search", null);
+                .build(conf.child("nas.search.model_desc"), "search", null);
     }
 
     /**

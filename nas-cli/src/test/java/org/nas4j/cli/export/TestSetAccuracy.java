@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import org.nas4j.core.conf.Conf;
 import org.nas4j.train.data.Dataset;
 import org.nas4j.train.data.DatasetSpec;
 import org.nas4j.train.data.Datasets;
@@ -23,10 +24,10 @@ final class TestSetAccuracy {
     /** The whole training ({@code train}) or test split as one {@code [N, C, H, W]} array. */
     static NDArray images(
             NDManager manager, Map<String, Object> datasetConf, long seed, boolean train) {
-        Dataset ds = Datasets.load(DatasetSpec.fromMap(datasetConf), train, seed);
+        Dataset ds = Datasets.load(DatasetSpec.fromConf(Conf.of(datasetConf, "test")), train, seed);
         int per = ds.channels() * ds.height() * ds.width();
         float[] data = new float[ds.size() * per];
-        ImageTransform t = ImageTransform.plain(DatasetSpec.fromMap(datasetConf));
+        ImageTransform t = ImageTransform.plain(DatasetSpec.fromConf(Conf.of(datasetConf, "test")));
         byte[] scratch = new byte[per];
         for (int i = 0; i < ds.size(); i++) {
             t.apply(ds, i, data, i * per, new SplittableRandom(0), scratch);
@@ -54,7 +55,7 @@ final class TestSetAccuracy {
 
     /** The labels of the training split. */
     static NDArray trainLabels(NDManager manager, Map<String, Object> datasetConf, long seed) {
-        Dataset ds = Datasets.load(DatasetSpec.fromMap(datasetConf), true, seed);
+        Dataset ds = Datasets.load(DatasetSpec.fromConf(Conf.of(datasetConf, "test")), true, seed);
         int[] labels = new int[ds.size()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = ds.label(i);
@@ -63,6 +64,6 @@ final class TestSetAccuracy {
     }
 
     private static Dataset dataset(Map<String, Object> datasetConf, long seed) {
-        return Datasets.load(DatasetSpec.fromMap(datasetConf), false, seed);
+        return Datasets.load(DatasetSpec.fromConf(Conf.of(datasetConf, "test")), false, seed);
     }
 }
