@@ -294,13 +294,19 @@ public final class Conf {
 
     /**
      * The full dotted keys under this view that hold a value (a scalar, a list or an empty mapping)
-     * no getter has read yet, in file order; keys read through a {@code _copy} count for the key
-     * they were copied from. Used by tests that check every shipped key is read by some code.
+     * no getter has read yet, in file order. Reading a key a {@code _copy} filled in counts as
+     * reading the key it was copied from, and such filled-in keys are not listed themselves. Used
+     * by tests that check every shipped key is read by some code.
      */
     public List<String> unreadKeys() {
         List<String> out = new ArrayList<>();
-        reads.collectUnread(view, path(), out);
+        reads.collectUnread(view, path(), resolved, out);
         return out;
+    }
+
+    /** The full dotted keys some getter of this conf (any view) has read so far, sorted. */
+    public java.util.SortedSet<String> readKeys() {
+        return Collections.unmodifiableSortedSet(new java.util.TreeSet<>(reads.keys()));
     }
 
     @Override

@@ -30,16 +30,25 @@ final class ReadKeys {
         }
     }
 
-    /** Adds to {@code out} the leaf keys under {@code node} (at {@code path}) not read. */
-    void collectUnread(Object node, String path, List<String> out) {
-        if (isRead(path)) {
+    /** The keys read so far. */
+    Set<String> keys() {
+        return read;
+    }
+
+    /**
+     * Adds to {@code out} the leaf keys under {@code node} (at {@code path}) not read. A value a
+     * {@code _copy} filled in is skipped: the setting is the key it was copied from, reported
+     * there.
+     */
+    void collectUnread(Object node, String path, ConfTree resolved, List<String> out) {
+        if (isRead(path) || resolved.copiedFrom.containsKey(path)) {
             return;
         }
         if (node instanceof Map<?, ?> m && !m.isEmpty()) {
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 String k = (String) e.getKey();
                 if (!k.startsWith("__") && !k.equals(ConfTree.COPY)) {
-                    collectUnread(e.getValue(), ConfTree.join(path, k), out);
+                    collectUnread(e.getValue(), ConfTree.join(path, k), resolved, out);
                 }
             }
         } else if (!path.isEmpty()) {
