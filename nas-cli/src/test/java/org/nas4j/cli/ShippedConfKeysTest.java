@@ -89,7 +89,7 @@ class ShippedConfKeysTest {
         }
         assertTrue(e != null, "the misspelt key was not reported");
         assertTrue(
-                e.getMessage().contains("nas.search.trainer.bilevel.ordr (typo.yaml)"),
+                e.getMessage().contains("nas.search.trainer.bilevel.ordr (typo.yaml:2)"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("read beside it: order"), e.getMessage());
     }
@@ -148,7 +148,7 @@ class ShippedConfKeysTest {
             msg.append("\n  ")
                     .append(key)
                     .append(" (")
-                    .append(conf.sourceOf(key))
+                    .append(conf.locationOf(key))
                     .append(")")
                     .append(
                             beside.isEmpty()

@@ -230,7 +230,7 @@ public final class Conf {
                             + " (section "
                             + (viewPath.isEmpty() ? "<root>" : path())
                             + " in "
-                            + resolved.sourceOf(path())
+                            + resolved.locationOf(path())
                             + ")",
                     e);
         }
@@ -252,7 +252,7 @@ public final class Conf {
 
     /** The full dotted key of {@code key} and the file it came from, for messages. */
     public String where(String key) {
-        return "'" + full(key) + "' (" + sourceOf(key) + ")";
+        return "'" + full(key) + "' (" + locationOf(key) + ")";
     }
 
     /**
@@ -272,6 +272,14 @@ public final class Conf {
     /** The dotted path of this view from the root ("" at the root). */
     public String path() {
         return String.join(".", viewPath);
+    }
+
+    /**
+     * The file and line (or command-line override) the value at {@code key} came from, for
+     * messages: {@code confs/algos/darts.yaml:42}.
+     */
+    public String locationOf(String key) {
+        return resolved.locationOf(full(key));
     }
 
     /** The file (or command-line override) the value at {@code key} came from, for messages. */
@@ -352,7 +360,7 @@ public final class Conf {
                 "Key "
                         + full(key)
                         + " in "
-                        + sourceOf(key)
+                        + locationOf(key)
                         + " is "
                         + Values.describe(v)
                         + "; expected "

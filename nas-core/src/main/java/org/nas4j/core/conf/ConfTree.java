@@ -38,8 +38,18 @@ final class ConfTree {
 
     /** A tree of one file's values, each recorded as coming from {@code source}. */
     static ConfTree of(Map<String, Object> root, String source) {
+        return of(root, source, Map.of());
+    }
+
+    /**
+     * A tree of one file's values, each recorded as coming from {@code source}, at its line in
+     * {@code lines} when known ({@code confs/algos/darts.yaml:42}).
+     */
+    static ConfTree of(Map<String, Object> root, String source, Map<String, Integer> lines) {
         ConfTree t = new ConfTree(root, new TreeMap<>(), new ArrayList<>(List.of(source)));
         t.recordSources(root, "", source);
+        t.sources.replaceAll(
+                (path, src) -> lines.containsKey(path) ? src + ":" + lines.get(path) : src);
         return t;
     }
 
@@ -95,6 +105,11 @@ final class ConfTree {
 
     /** The file a key came from, or the nearest ancestor's, or the list of files loaded. */
     String sourceOf(String path) {
+        return locationOf(path).replaceFirst(":[0-9]+$", "");
+    }
+
+    /** Like {@link #sourceOf} with the key's line when known: {@code confs/algos/darts.yaml:42}. */
+    String locationOf(String path) {
         String p = path;
         while (true) {
             String s = sources.get(p);

@@ -90,6 +90,6 @@ class ConfReadKeysTest {
                                                             "batch must be >= 1.");
                                                 }))
                         .getMessage();
-        assertEquals("batch must be >= 1. (section nas.search.loader in t.yaml)", msg);
+        assertEquals("batch must be >= 1. (section nas.search.loader in t.yaml:4)", msg);
     }
 }
