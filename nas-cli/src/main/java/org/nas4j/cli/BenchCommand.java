@@ -134,7 +134,7 @@ final class BenchCommand implements Callable<Integer> {
                         phase,
                         GenotypeDescs.build(
                                 GenotypeDescs.resolve(genotype),
-                                conf.child("nas.search.model_desc").toMap(),
+                                conf.child("nas.search.model_desc"),
                                 "search"))
                 .run(warmup, steps, work);
     }

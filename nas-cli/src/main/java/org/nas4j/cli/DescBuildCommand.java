@@ -3,7 +3,6 @@ package org.nas4j.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nas4j.core.builder.ModelDescBuilder;
 import org.nas4j.core.conf.Conf;
@@ -64,8 +63,9 @@ final class DescBuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Conf conf = confOptions.load(overrides);
-        Map<String, Object> section = conf.child("nas." + phase + ".model_desc").toMap();
-        ModelDesc desc = new ModelDescBuilder().build(section, phase, null);
+        ModelDesc desc =
+                new ModelDescBuilder()
+                        .build(conf.child("nas." + phase + ".model_desc"), phase, null);
         DescJson.save(desc, output);
         spec.commandLine()
                 .getOut()

@@ -3,7 +3,6 @@ package org.nas4j.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nas4j.core.NasException;
 import org.nas4j.core.conf.AlgoConfs;
@@ -114,8 +113,8 @@ final class DescFromGenotypeCommand implements Callable<Integer> {
         Genotype genotype = genotype();
         GenotypeDescs.checkOps(genotype, Algorithms.installed().opRegistry());
         Conf conf = Conf.load(AlgoConfs.confPaths(algo, full, dataset, null), overrides);
-        Map<String, Object> section = conf.child("nas." + phase + ".model_desc").toMap();
-        ModelDesc desc = GenotypeDescs.build(genotype, section, phase);
+        ModelDesc desc =
+                GenotypeDescs.build(genotype, conf.child("nas." + phase + ".model_desc"), phase);
         DescJson.save(desc, output);
         spec.commandLine()
                 .getOut()

@@ -166,9 +166,7 @@ public class RunCommand implements Callable<Integer> {
         }
         if (genotype != null) {
             return GenotypeDescs.build(
-                    GenotypeDescs.resolve(genotype),
-                    conf.child("nas.search.model_desc").toMap(),
-                    "search");
+                    GenotypeDescs.resolve(genotype), conf.child("nas.search.model_desc"), "search");
         }
         return null;
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nas4j.core.ConfException;
 import org.nas4j.core.builder.ModelDescBuilder;
+import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.DescJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -156,7 +157,7 @@ class NasCliTest {
         md.put("logits_op", "linear");
         md.put("aux_weight", 0.0);
         Path file = dir.resolve("toy_desc.json");
-        DescJson.save(new ModelDescBuilder().build(md, "search", null), file);
+        DescJson.save(new ModelDescBuilder().build(Conf.of(md, "test"), "search", null), file);
         return file;
     }
 

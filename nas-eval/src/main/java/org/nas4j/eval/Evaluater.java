@@ -63,7 +63,7 @@ public class Evaluater {
 
     /** The evaluation network: the eval macro structure with {@code finalDesc}'s cells. */
     public ModelDesc buildDesc(ModelDesc finalDesc) {
-        return builder.build(conf.child("nas.eval.model_desc").toMap(), "eval", finalDesc);
+        return builder.build(conf.child("nas.eval.model_desc"), "eval", finalDesc);
     }
 
     /** Trains and tests the network of {@code finalDesc} into {@code dir}. */

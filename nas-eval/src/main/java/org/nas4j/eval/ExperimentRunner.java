@@ -78,6 +78,7 @@ public class ExperimentRunner {
     public static ExperimentRunner of(Conf conf, Algorithms algorithms) {
         String name = conf.getString(ALGO_KEY);
         Algorithm algorithm = algorithms.get(name, ALGO_KEY + " in " + conf.sourceOf(ALGO_KEY));
+        algorithm.checkConf(conf);
         return new ExperimentRunner(algorithm, conf, algorithms.opRegistry());
     }
 

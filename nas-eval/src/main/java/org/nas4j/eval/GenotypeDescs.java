@@ -2,12 +2,12 @@ package org.nas4j.eval;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nas4j.core.DescFormatException;
 import org.nas4j.core.UnknownOpException;
 import org.nas4j.core.builder.ModelDescBuilder;
+import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.CellDesc;
 import org.nas4j.core.desc.CellType;
 import org.nas4j.core.desc.ConvMacroParams;
@@ -28,8 +28,8 @@ import org.nas4j.ops.OpRegistry;
  *
  * <pre>{@code
  * Conf conf = Conf.load(AlgoConfs.confPaths("darts", false, null, null), List.of());
- * Map<String, Object> section = conf.child("nas.eval.model_desc").toMap();
- * ModelDesc desc = GenotypeDescs.build(Genotypes.named("DARTS_V2"), section, "eval");
+ * ModelDesc desc =
+ *         GenotypeDescs.build(Genotypes.named("DARTS_V2"), conf.child("nas.eval.model_desc"), "eval");
  * }</pre>
  *
  * <p>{@code Genotype.fromDesc(desc, ...)} gives the same genotype back.
@@ -46,19 +46,22 @@ public final class GenotypeDescs {
      * Builds the full desc of a phase for {@code genotype}.
      *
      * @param genotype the cells
-     * @param modelDescMap the {@code nas.<phase>.model_desc} conf section as plain maps and lists;
-     *     its {@code n_nodes} and {@code out_nodes} are replaced by the genotype's
+     * @param section the {@code nas.<phase>.model_desc} conf section; its {@code n_nodes} and
+     *     {@code out_nodes} are replaced by the genotype's
      * @param phase {@code search} (non-affine BatchNorm) or {@code eval} (affine)
      * @throws DescFormatException if the genotype's concat lists are not what a nas4j cell can
      *     merge or its cells form an impossible graph
      */
-    public static ModelDesc build(
-            Genotype genotype, Map<String, Object> modelDescMap, String phase) {
+    public static ModelDesc build(Genotype genotype, Conf section, String phase) {
         int outStates = outStates(genotype);
-        Map<String, Object> section = new LinkedHashMap<>(modelDescMap);
-        section.put("n_nodes", genotype.nodeCount());
-        section.put("out_nodes", outStates);
-        ModelDesc desc = new ModelDescBuilder().build(section, phase, template(genotype));
+        Conf cells =
+                section.withOverrides(
+                        List.of(
+                                "--n_nodes",
+                                String.valueOf(genotype.nodeCount()),
+                                "--out_nodes",
+                                String.valueOf(outStates)));
+        ModelDesc desc = new ModelDescBuilder().build(cells, phase, template(genotype));
         return desc.withParam(GENOTYPE_PARAM, genotype.toString());
     }
 

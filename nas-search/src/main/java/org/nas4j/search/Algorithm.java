@@ -28,7 +28,8 @@ import org.nas4j.train.optim.NamedParams;
  *     public List<OpProvider> opProviders() { return List.of(new MyOps()); }
  *     public ModelDescBuilder searchDescBuilder(Conf conf) { return new MyModelDescBuilder(); }
  *     public Trainer searchTrainer(Conf conf, TrainerBuilder b, NamedParams arch) {
- *         return new BilevelArchTrainer(b, arch);
+ *         return new BilevelArchTrainer(
+ *                 b, arch, BilevelArchTrainer.orderOf(conf.child("nas.search.trainer")));
  *     }
  * }
  * }</pre>
@@ -79,6 +80,20 @@ public interface Algorithm {
     default Trainer searchTrainer(Conf conf, TrainerBuilder builder, NamedParams archParams) {
         return builder.build();
     }
+
+    /**
+     * Reads and checks the keys of this algorithm's own that {@link #searchTrainer} would read,
+     * without building a network, so a bad value fails before a run starts and a test can see that
+     * every shipped key is read by some code. The default reads nothing (the default trainer has no
+     * keys of its own); the desc builders, finalizers and specs are checked by their callers.
+     *
+     * <pre>{@code
+     * public void checkConf(Conf conf) {
+     *     BilevelArchTrainer.orderOf(conf.child("nas.search.trainer"));
+     * }
+     * }</pre>
+     */
+    default void checkConf(Conf conf) {}
 
     /**
      * How the searched network becomes the final architecture; the default reads {@code

@@ -74,7 +74,7 @@ public class Searcher {
     public ModelDesc buildDesc() {
         return algorithm
                 .searchDescBuilder(conf)
-                .build(conf.child("nas.search.model_desc").toMap(), "search", null);
+                .build(conf.child("nas.search.model_desc"), "search", null);
     }
 
     /**

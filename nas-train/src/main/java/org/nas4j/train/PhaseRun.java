@@ -60,19 +60,32 @@ public final class PhaseRun implements AutoCloseable {
         this.model = new ModelBlock(desc, registry);
         List<Integer> in = desc.inputShape();
         model.initialize(manager, DataType.FLOAT32, new Shape(1, in.get(0), in.get(1), in.get(2)));
-        Conf loader = conf.child("nas." + phase + ".loader");
         this.data =
                 DataModule.create(
-                        DatasetSpec.fromMap(loader.child("dataset").toMap()),
-                        LoaderSpec.fromMap(loader.toMap()),
+                        datasetSpec(conf, phase),
+                        loaderSpec(conf, phase),
                         DataModule.Phase.fromName(phase),
                         seed);
     }
 
+    /** The dataset spec of {@code phase} ({@code nas.<phase>.loader.dataset}). */
+    public static DatasetSpec datasetSpec(Conf conf, String phase) {
+        return DatasetSpec.fromConf(conf.child("nas." + phase + ".loader.dataset"));
+    }
+
+    /** The loader spec of {@code phase} ({@code nas.<phase>.loader}). */
+    public static LoaderSpec loaderSpec(Conf conf, String phase) {
+        return LoaderSpec.fromConf(conf.child("nas." + phase + ".loader"));
+    }
+
+    /** The trainer spec of {@code phase} ({@code nas.<phase>.trainer}). */
+    public static TrainerSpec trainerSpec(Conf conf, String phase) {
+        return TrainerSpec.fromConf(conf.child("nas." + phase + ".trainer"));
+    }
+
     /** The trainer spec of this phase ({@code nas.<phase>.trainer}). */
     public TrainerSpec trainerSpec() {
-        return TrainerSpec.fromMap(
-                conf.child("nas." + phase + ".trainer").toMap(), "nas." + phase + ".trainer");
+        return trainerSpec(conf, phase);
     }
 
     /**

@@ -1,16 +1,16 @@
 package org.nas4j.train;
 
-import java.util.Map;
 import org.nas4j.core.ConfException;
+import org.nas4j.core.conf.Conf;
 import org.nas4j.train.optim.LrScheduleSpec;
 import org.nas4j.train.optim.OptimizerSpec;
-import org.nas4j.train.optim.SpecValues;
 
 /**
  * The trainer section of a conf ({@code nas.search.trainer}, {@code nas.eval.trainer}).
  *
- * <p>Keys an architecture trainer adds ({@code alpha_optimizer}, {@code bilevel}, ...) are kept in
- * {@link #map()} for it to read; {@code alpha_optimizer} is also parsed when present.
+ * <p>The keys every architecture trainer shares, {@code alpha_optimizer} and {@code
+ * arch_warmup_epochs}, are read here when present; an algorithm reads its own keys (such as DARTS's
+ * {@code bilevel.order}) from the conf its {@code Algorithm} is given.
  *
  * @param epochs passes over the training split
  * @param batchChunks parts each batch is split into for gradient accumulation
@@ -21,7 +21,8 @@ import org.nas4j.train.optim.SpecValues;
  * @param optimizer the weight optimizer
  * @param lrSchedule the learning-rate schedule
  * @param alphaOptimizer the architecture-weight optimizer, or {@code null} when the conf has none
- * @param map the whole section as read
+ * @param archWarmupEpochs epochs that train the ordinary weights only before architecture steps
+ *     start ({@code arch_warmup_epochs}, 0 when absent, as in the DARTS paper)
  */
 public record TrainerSpec(
         int epochs,
@@ -33,49 +34,54 @@ public record TrainerSpec(
         OptimizerSpec optimizer,
         LrScheduleSpec lrSchedule,
         OptimizerSpec alphaOptimizer,
-        Map<String, Object> map) {
+        int archWarmupEpochs) {
 
-    public TrainerSpec {
-        map = map == null ? Map.of() : java.util.Collections.unmodifiableMap(map);
-    }
+    /** Conf key of the epochs without architecture steps at the start of a search. */
+    public static final String ARCH_WARMUP_KEY = "arch_warmup_epochs";
 
-    /** Reads the trainer section found at {@code path} (used in messages). */
-    public static TrainerSpec fromMap(Map<String, Object> trainerMap, String path) {
-        SpecValues v = new SpecValues(trainerMap, path);
+    /**
+     * Reads a trainer section such as {@code nas.search.trainer}; errors name the key and its file.
+     */
+    public static TrainerSpec fromConf(Conf v) {
         int epochs = v.getInt("epochs", 1);
         int chunks = v.getInt("batch_chunks", 1);
         double smoothing = v.getDouble("label_smoothing", 0.0);
         double drop = v.getDouble("drop_path_prob", 0.0);
-        if (epochs < 0 || chunks < 1) {
+        int archWarmup = v.getInt(ARCH_WARMUP_KEY, 0);
+        if (epochs < 0 || chunks < 1 || archWarmup < 0) {
             throw new ConfException(
-                    "The keys '"
-                            + v.at("epochs")
-                            + "' ("
+                    "The keys "
+                            + v.where("epochs")
+                            + " ("
                             + epochs
-                            + ") and '"
-                            + v.at("batch_chunks")
-                            + "' ("
+                            + "), "
+                            + v.where("batch_chunks")
+                            + " ("
                             + chunks
-                            + ") must be >= 0 and >= 1.");
+                            + ") and "
+                            + v.where(ARCH_WARMUP_KEY)
+                            + " ("
+                            + archWarmup
+                            + ") must be >= 0, >= 1 and >= 0.");
         }
         if (smoothing < 0 || smoothing >= 1 || drop < 0 || drop >= 1) {
             throw new ConfException(
-                    "The keys '"
-                            + v.at("label_smoothing")
-                            + "' ("
+                    "The keys "
+                            + v.where("label_smoothing")
+                            + " ("
                             + smoothing
-                            + ") and '"
-                            + v.at("drop_path_prob")
-                            + "' ("
+                            + ") and "
+                            + v.where("drop_path_prob")
+                            + " ("
                             + drop
                             + ") must lie in [0, 1).");
         }
-        Map<String, Object> opt = v.getMap("optimizer");
-        if (opt == null) {
-            throw new ConfException("The section '" + v.at("optimizer") + "' is required.");
+        if (!v.isSet("optimizer")) {
+            throw new ConfException(
+                    "The section "
+                            + v.where("optimizer")
+                            + " is required (e.g. {type: sgd, lr: 0.025}).");
         }
-        Map<String, Object> sched = v.getMap("lr_schedule");
-        Map<String, Object> alpha = v.getMap("alpha_optimizer");
         return new TrainerSpec(
                 epochs,
                 chunks,
@@ -83,17 +89,19 @@ public record TrainerSpec(
                 smoothing,
                 v.getDouble("aux_weight", 0.0),
                 drop,
-                OptimizerSpec.fromMap(opt, v.at("optimizer")),
-                sched == null
+                OptimizerSpec.fromConf(v.child("optimizer")),
+                section(v, "lr_schedule") == null
                         ? LrScheduleSpec.constant()
-                        : LrScheduleSpec.fromMap(sched, v.at("lr_schedule")),
-                alpha == null ? null : OptimizerSpec.fromMap(alpha, v.at("alpha_optimizer")),
-                trainerMap);
+                        : LrScheduleSpec.fromConf(v.child("lr_schedule")),
+                section(v, "alpha_optimizer") == null
+                        ? null
+                        : OptimizerSpec.fromConf(v.child("alpha_optimizer")),
+                archWarmup);
     }
 
-    /** Reads a trainer section (messages call it {@code trainer}). */
-    public static TrainerSpec fromMap(Map<String, Object> trainerMap) {
-        return fromMap(trainerMap, "trainer");
+    /** The sub-section {@code key}, or null when it is absent or null. */
+    private static Conf section(Conf v, String key) {
+        return v.isSet(key) ? v.child(key) : null;
     }
 
     /** A copy running for {@code n} epochs. */
@@ -108,6 +116,6 @@ public record TrainerSpec(
                 optimizer,
                 lrSchedule,
                 alphaOptimizer,
-                map);
+                archWarmupEpochs);
     }
 }

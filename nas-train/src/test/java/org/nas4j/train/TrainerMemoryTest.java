@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nas4j.core.conf.Conf;
 
 /** 300 training steps leave the parameters' manager with as many arrays as after the first. */
 class TrainerMemoryTest {
@@ -35,7 +36,8 @@ class TrainerMemoryTest {
                             }
                         }
                     };
-            TrainerSpec spec = TrainerSpec.fromMap(TinyData.trainerMap(3, 1, 0.05, 0.9));
+            TrainerSpec spec =
+                    TrainerSpec.fromConf(Conf.of(TinyData.trainerMap(3, 1, 0.05, 0.9), "test"));
             try (Trainer t =
                     Trainer.builder(b, spec)
                             .addListener(probe)

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nas4j.core.NasException;
+import org.nas4j.core.conf.Conf;
 import org.nas4j.core.io.Json;
 import org.nas4j.train.optim.NamedParams;
 
@@ -55,7 +56,8 @@ class TrainerTest {
     @Test
     void learnsATinySyntheticProblemWellAboveChance() {
         Block b = net(1, true, false);
-        TrainerSpec spec = TrainerSpec.fromMap(TinyData.trainerMap(4, 1, 0.1, 0.9));
+        TrainerSpec spec =
+                TrainerSpec.fromConf(Conf.of(TinyData.trainerMap(4, 1, 0.1, 0.9), "test"));
         try (Trainer t = Trainer.builder(b, spec).optSeed(3).build()) {
             FitResult r = t.fit(new TinyData.Stream(256, 16, 11), new TinyData.Stream(128, 32, 12));
             assertEquals(4, r.epochsDone());
@@ -70,7 +72,8 @@ class TrainerTest {
 
     @Test
     void resumedRunEndsBitIdenticalToAnUninterruptedOne() {
-        TrainerSpec spec = TrainerSpec.fromMap(TinyData.trainerMap(2, 1, 0.05, 0.9));
+        TrainerSpec spec =
+                TrainerSpec.fromConf(Conf.of(TinyData.trainerMap(2, 1, 0.05, 0.9), "test"));
         TinyData.Stream train = new TinyData.Stream(96, 16, 21);
         Block a = net(5, true, true);
         try (Trainer t = Trainer.builder(a, spec).optSeed(9).build()) {
@@ -110,7 +113,8 @@ class TrainerTest {
 
     @Test
     void nanLossStopsNamingTheStepAndKeepsTheLastGoodCheckpoint() throws IOException {
-        TrainerSpec spec = TrainerSpec.fromMap(TinyData.trainerMap(3, 1, 0.05, 0.9));
+        TrainerSpec spec =
+                TrainerSpec.fromConf(Conf.of(TinyData.trainerMap(3, 1, 0.05, 0.9), "test"));
         Path ckpt = tmp.resolve("checkpoint");
         Path metrics = tmp.resolve("metrics.json");
         Block b = net(2, false, false);
@@ -142,8 +146,10 @@ class TrainerTest {
 
     @Test
     void twoBatchChunksMatchOneFullBatch() {
-        TrainerSpec one = TrainerSpec.fromMap(TinyData.trainerMap(1, 1, 0.1, 0.9));
-        TrainerSpec two = TrainerSpec.fromMap(TinyData.trainerMap(1, 2, 0.1, 0.9));
+        TrainerSpec one =
+                TrainerSpec.fromConf(Conf.of(TinyData.trainerMap(1, 1, 0.1, 0.9), "test"));
+        TrainerSpec two =
+                TrainerSpec.fromConf(Conf.of(TinyData.trainerMap(1, 2, 0.1, 0.9), "test"));
         TinyData.Stream data = new TinyData.Stream(64, 16, 4);
         Block a = net(6, false, false);
         Block b = net(6, false, false);
@@ -162,7 +168,8 @@ class TrainerTest {
 
     @Test
     void listenersWriteMetricsJsonAndLogFile() throws IOException {
-        TrainerSpec spec = TrainerSpec.fromMap(TinyData.trainerMap(2, 1, 0.05, 0.9));
+        TrainerSpec spec =
+                TrainerSpec.fromConf(Conf.of(TinyData.trainerMap(2, 1, 0.05, 0.9), "test"));
         Path metrics = tmp.resolve("metrics.json");
         Path log = tmp.resolve("log.txt");
         java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
@@ -197,7 +204,7 @@ class TrainerTest {
         map.put("drop_path_prob", 0.2);
         List<Double> seen = new ArrayList<>();
         try (Trainer t =
-                Trainer.builder(net(1, false, false), TrainerSpec.fromMap(map))
+                Trainer.builder(net(1, false, false), TrainerSpec.fromConf(Conf.of(map, "test")))
                         .optDropPathSetter(seen::add)
                         .build()) {
             t.fit(new TinyData.Stream(16, 16, 3), null);
@@ -209,7 +216,8 @@ class TrainerTest {
 
     @Test
     void checkpointOfAnotherModelIsRefusedNamingTheFirstMismatch() {
-        TrainerSpec spec = TrainerSpec.fromMap(TinyData.trainerMap(1, 1, 0.05, 0.9));
+        TrainerSpec spec =
+                TrainerSpec.fromConf(Conf.of(TinyData.trainerMap(1, 1, 0.05, 0.9), "test"));
         Path ckpt = tmp.resolve("checkpoint");
         try (Trainer t =
                 Trainer.builder(net(1, true, false), spec)

@@ -11,9 +11,9 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.nas4j.core.ConfException;
+import org.nas4j.core.conf.Conf;
 import org.nas4j.ops.net.ModelBlock;
 import org.nas4j.search.arch.ArchTrainer;
 import org.nas4j.search.arch.FrozenGrads;
@@ -63,19 +63,22 @@ public class BilevelArchTrainer extends ArchTrainer {
     /** Scale of the finite-difference step relative to {@code 1/||dw'||} (the paper's 0.01). */
     static final double EPS_SCALE = 0.01;
 
+    /** Conf key, in the trainer section, of the order of the architecture step. */
+    public static final String ORDER_KEY = "bilevel.order";
+
     private final Order order;
     private double epsScale = EPS_SCALE;
 
     /**
      * A DARTS trainer of the network in {@code b} with architecture weights {@code archParams} (see
-     * {@link ArchTrainer#archParamsOf}); the order comes from the trainer conf's {@code
-     * bilevel.order} ({@code first} when absent).
+     * {@link ArchTrainer#archParamsOf}) taking steps of {@code order} (from a conf: {@link
+     * #orderOf}).
      *
-     * @throws ConfException for an unknown order or a missing {@code alpha_optimizer}
+     * @throws ConfException for a missing {@code alpha_optimizer}
      */
-    public BilevelArchTrainer(TrainerBuilder b, NamedParams archParams) {
+    public BilevelArchTrainer(TrainerBuilder b, NamedParams archParams, Order order) {
         super(b, archParams);
-        this.order = orderOf(b.spec().map());
+        this.order = order;
         if (order == Order.SECOND && !(optimizer() instanceof Sgd)) {
             LOG.warn(
                     "The unrolled (second-order) DARTS step assumes an SGD weight optimizer; with"
@@ -85,25 +88,27 @@ public class BilevelArchTrainer extends ArchTrainer {
     }
 
     /** A DARTS trainer of {@code model} configured by {@code b} (built for that model). */
-    public static BilevelArchTrainer of(ModelBlock model, TrainerBuilder b) {
-        return new BilevelArchTrainer(b, archParamsOf(model));
+    public static BilevelArchTrainer of(ModelBlock model, TrainerBuilder b, Order order) {
+        return new BilevelArchTrainer(b, archParamsOf(model), order);
     }
 
-    /** Reads {@code bilevel.order} from a trainer conf section. */
-    static Order orderOf(Map<String, Object> trainerMap) {
-        Object bilevel = trainerMap.get("bilevel");
-        if (bilevel == null) {
-            return Order.FIRST;
-        }
-        Object value = bilevel instanceof Map<?, ?> m ? m.get("order") : bilevel;
-        String s = value == null ? "first" : value.toString().trim().toLowerCase(Locale.ROOT);
+    /**
+     * Reads {@code bilevel.order} ({@code first} when absent) from a trainer section such as {@code
+     * nas.search.trainer}.
+     *
+     * @throws ConfException naming the key and its file for anything but first or second
+     */
+    public static Order orderOf(Conf trainer) {
+        String s = trainer.getString(ORDER_KEY, "first").trim().toLowerCase(Locale.ROOT);
         return switch (s) {
             case "first" -> Order.FIRST;
             case "second" -> Order.SECOND;
             default ->
                     throw new ConfException(
-                            "The key 'nas.search.trainer.bilevel.order' is '"
-                                    + value
+                            "The key "
+                                    + trainer.where(ORDER_KEY)
+                                    + " is '"
+                                    + s
                                     + "'; valid values are 'first' and 'second'.");
         };
     }

@@ -41,8 +41,15 @@ public class DartsAlgorithm implements Algorithm {
         return new DartsModelDescBuilder();
     }
 
+    /** Reads {@code nas.search.trainer.bilevel.order}, which {@link #searchTrainer} uses. */
+    @Override
+    public void checkConf(Conf conf) {
+        BilevelArchTrainer.orderOf(conf.child("nas.search.trainer"));
+    }
+
     @Override
     public Trainer searchTrainer(Conf conf, TrainerBuilder builder, NamedParams archParams) {
-        return new BilevelArchTrainer(builder, archParams);
+        return new BilevelArchTrainer(
+                builder, archParams, BilevelArchTrainer.orderOf(conf.child("nas.search.trainer")));
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nas4j.core.ConfException;
+import org.nas4j.core.conf.Conf;
 import org.nas4j.ops.net.ModelBlock;
 import org.nas4j.search.arch.FrozenGrads;
 import org.nas4j.train.StepContext;
@@ -46,8 +47,11 @@ class BilevelArchTrainerTest {
     }
 
     private static BilevelArchTrainer trainer(ModelBlock model, String order) {
-        TrainerSpec spec = TrainerSpec.fromMap(TinySearch.trainerMap(order, 1));
-        return BilevelArchTrainer.of(model, Trainer.builder(model, spec).optSeed(1));
+        Conf conf = TinySearch.trainerConf(TinySearch.trainerMap(order, 1));
+        return BilevelArchTrainer.of(
+                model,
+                Trainer.builder(model, TrainerSpec.fromConf(conf)).optSeed(1),
+                BilevelArchTrainer.orderOf(conf));
     }
 
     private static List<float[]> values(List<Parameter> ps) {
@@ -133,8 +137,10 @@ class BilevelArchTrainerTest {
         // with a zero architecture learning rate only the weight optimizer could move the alphas
         conf.put(
                 "alpha_optimizer", Map.of("type", "adam", "lr", 0.0, "betas", List.of(0.5, 0.999)));
-        TrainerSpec spec = TrainerSpec.fromMap(conf);
-        try (BilevelArchTrainer t = BilevelArchTrainer.of(model, Trainer.builder(model, spec))) {
+        TrainerSpec spec = TrainerSpec.fromConf(TinySearch.trainerConf(conf));
+        try (BilevelArchTrainer t =
+                BilevelArchTrainer.of(
+                        model, Trainer.builder(model, spec), BilevelArchTrainer.Order.FIRST)) {
             List<float[]> alphas = values(t.archParamList());
             List<float[]> weights = values(t.weights().list());
             t.fit(new TinySearch.Stream(32, 8, 5), new TinySearch.Stream(16, 8, 6));
@@ -369,8 +375,11 @@ class BilevelArchTrainerTest {
                         ConfException.class,
                         () ->
                                 BilevelArchTrainer.orderOf(
-                                        Map.of("bilevel", Map.of("order", "third"))));
+                                        TinySearch.trainerConf(
+                                                Map.of("bilevel", Map.of("order", "third")))));
         assertTrue(e.getMessage().contains("nas.search.trainer.bilevel.order"), e.getMessage());
-        assertEquals(BilevelArchTrainer.Order.FIRST, BilevelArchTrainer.orderOf(Map.of()));
+        assertEquals(
+                BilevelArchTrainer.Order.FIRST,
+                BilevelArchTrainer.orderOf(TinySearch.trainerConf(Map.of())));
     }
 }

@@ -66,7 +66,7 @@ class BilevelSearchRunTest {
         ModelDesc desc = TinySearch.desc(TinySearch.MIXED, 2, 1);
         Map<String, Object> map = TinySearch.trainerMap("first", 2);
         map.put(ArchTrainer.WARMUP_KEY, 1);
-        TrainerSpec spec = TrainerSpec.fromMap(map);
+        TrainerSpec spec = TrainerSpec.fromConf(TinySearch.trainerConf(map));
         ModelBlock m = TinySearch.model(desc, manager, DataType.FLOAT32, 1);
         List<Parameter> arch = ArchTrainer.archParamsOf(m).list();
         List<float[]> start = values(arch);
@@ -85,7 +85,8 @@ class BilevelSearchRunTest {
                                                     afterWarmup.addAll(values(arch));
                                                 }
                                             }
-                                        }))) {
+                                        }),
+                        BilevelArchTrainer.Order.FIRST)) {
             t.fit(new TinySearch.Stream(16, 4, 21), new TinySearch.Stream(8, 4, 22));
         }
         for (int i = 0; i < arch.size(); i++) {
@@ -110,7 +111,11 @@ class BilevelSearchRunTest {
                         ConfException.class,
                         () ->
                                 BilevelArchTrainer.of(
-                                        m, Trainer.builder(m, TrainerSpec.fromMap(map))));
+                                        m,
+                                        Trainer.builder(
+                                                m,
+                                                TrainerSpec.fromConf(TinySearch.trainerConf(map))),
+                                        BilevelArchTrainer.Order.FIRST));
         assertTrue(
                 e.getMessage().contains("nas.search.trainer.arch_warmup_epochs"), e.getMessage());
     }
@@ -118,7 +123,8 @@ class BilevelSearchRunTest {
     @Test
     void resumedSecondOrderSearchEndsBitIdenticalWithoutDuplicateAlphaLines() throws IOException {
         ModelDesc desc = TinySearch.desc(TinySearch.MIXED, 2, 1);
-        TrainerSpec spec = TrainerSpec.fromMap(TinySearch.trainerMap("second", 3));
+        TrainerSpec spec =
+                TrainerSpec.fromConf(TinySearch.trainerConf(TinySearch.trainerMap("second", 3)));
         // 5 training and 3 validation batches per epoch: the validation walk wraps mid-epoch
         TinySearch.Stream train = new TinySearch.Stream(20, 4, 21);
         TinySearch.Stream val = new TinySearch.Stream(12, 4, 22);
@@ -127,7 +133,9 @@ class BilevelSearchRunTest {
         ModelBlock a = TinySearch.model(desc, manager, DataType.FLOAT32, 1);
         try (BilevelArchTrainer t =
                 BilevelArchTrainer.of(
-                        a, Trainer.builder(a, spec).optSeed(4).addListener(alphas(fileA, a)))) {
+                        a,
+                        Trainer.builder(a, spec).optSeed(4).addListener(alphas(fileA, a)),
+                        BilevelArchTrainer.Order.SECOND)) {
             t.fit(train, val);
         }
 
@@ -149,7 +157,7 @@ class BilevelSearchRunTest {
                         .addListener(alphas(fileB, b))
                         .addListener(crash)
                         .addListener(new CheckpointListener(ckpt));
-        try (BilevelArchTrainer t = BilevelArchTrainer.of(b, bb)) {
+        try (BilevelArchTrainer t = BilevelArchTrainer.of(b, bb, BilevelArchTrainer.Order.SECOND)) {
             assertThrows(IllegalStateException.class, () -> t.fit(train, val));
         }
         assertEquals(2, Files.readAllLines(fileB).size());
@@ -157,7 +165,9 @@ class BilevelSearchRunTest {
         ModelBlock c = TinySearch.model(desc, manager, DataType.FLOAT32, 99);
         try (BilevelArchTrainer t =
                 BilevelArchTrainer.of(
-                        c, Trainer.builder(c, spec).optSeed(4).addListener(alphas(fileB, c)))) {
+                        c,
+                        Trainer.builder(c, spec).optSeed(4).addListener(alphas(fileB, c)),
+                        BilevelArchTrainer.Order.SECOND)) {
             assertEquals(1, t.restore(ckpt));
             t.fit(train, val);
         }
@@ -191,7 +201,8 @@ class BilevelSearchRunTest {
         ModelBlock model =
                 TinySearch.model(
                         TinySearch.desc(TinySearch.MIXED, 2, 1), manager, DataType.FLOAT32, 2);
-        TrainerSpec spec = TrainerSpec.fromMap(TinySearch.trainerMap("first", 1));
+        TrainerSpec spec =
+                TrainerSpec.fromConf(TinySearch.trainerConf(TinySearch.trainerMap("first", 1)));
         List<Integer> counts = new ArrayList<>();
         int[] managerArrays = new int[2];
         TrainListener probe =
@@ -206,7 +217,10 @@ class BilevelSearchRunTest {
                     }
                 };
         try (BilevelArchTrainer t =
-                BilevelArchTrainer.of(model, Trainer.builder(model, spec).addListener(probe))) {
+                BilevelArchTrainer.of(
+                        model,
+                        Trainer.builder(model, spec).addListener(probe),
+                        BilevelArchTrainer.Order.FIRST)) {
             t.fit(new TinySearch.Stream(800, 4, 31), new TinySearch.Stream(28, 4, 32));
         }
         assertEquals(200, counts.size());
@@ -220,7 +234,8 @@ class BilevelSearchRunTest {
         ModelBlock model =
                 TinySearch.model(
                         TinySearch.desc(TinySearch.MIXED, 2, 1), manager, DataType.FLOAT32, 3);
-        TrainerSpec spec = TrainerSpec.fromMap(TinySearch.trainerMap("second", 1));
+        TrainerSpec spec =
+                TrainerSpec.fromConf(TinySearch.trainerConf(TinySearch.trainerMap("second", 1)));
         List<Integer> counts = new ArrayList<>();
         TrainListener probe =
                 new TrainListener() {
@@ -230,7 +245,10 @@ class BilevelSearchRunTest {
                     }
                 };
         try (BilevelArchTrainer t =
-                BilevelArchTrainer.of(model, Trainer.builder(model, spec).addListener(probe))) {
+                BilevelArchTrainer.of(
+                        model,
+                        Trainer.builder(model, spec).addListener(probe),
+                        BilevelArchTrainer.Order.SECOND)) {
             t.fit(new TinySearch.Stream(80, 4, 33), new TinySearch.Stream(20, 4, 34));
         }
         assertEquals(20, counts.size());

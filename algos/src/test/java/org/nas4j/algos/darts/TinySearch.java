@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.ops.net.ModelBlock;
 import org.nas4j.search.Algorithms;
@@ -43,7 +44,7 @@ final class TinySearch {
         md.put("logits_op", "linear");
         md.put("aux_weight", 0.0);
         md.put("primitives", primitives);
-        return new DartsModelDescBuilder().build(md, "search", null);
+        return new DartsModelDescBuilder().build(Conf.of(md, "test"), "search", null);
     }
 
     /** The network of {@code desc}, initialised in {@code manager} from seed {@code seed}. */
@@ -55,6 +56,12 @@ final class TinySearch {
     }
 
     /** A trainer section as in darts.yaml, with {@code order} and {@code epochs}. */
+    /** {@code trainer} as the {@code nas.search.trainer} section of a conf. */
+    static Conf trainerConf(Map<String, Object> trainer) {
+        return Conf.of(Map.of("nas", Map.of("search", Map.of("trainer", trainer))), "test")
+                .child("nas.search.trainer");
+    }
+
     static Map<String, Object> trainerMap(String order, int epochs) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("epochs", epochs);

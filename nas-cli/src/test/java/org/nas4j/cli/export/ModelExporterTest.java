@@ -56,9 +56,7 @@ class ModelExporterTest {
         AtomicFiles.writeString(eval.resolve("config_used.yaml"), conf.toYaml());
         ModelDesc desc =
                 GenotypeDescs.build(
-                        Genotypes.named("DARTS_V2"),
-                        conf.child("nas.eval.model_desc").toMap(),
-                        "eval");
+                        Genotypes.named("DARTS_V2"), conf.child("nas.eval.model_desc"), "eval");
         DescJson.save(desc, eval.resolve("full_model_desc.json"));
         Map<String, Object> dataset = conf.child("dataset").toMap();
         long seed = conf.getLong("common.seed");
@@ -166,8 +164,7 @@ class ModelExporterTest {
         Conf toy = Conf.load(AlgoConfs.confPaths("darts", false, null, null), List.of());
         ModelDesc cells = DescJson.load(exp.resolve("eval/full_model_desc.json"));
         ModelDesc evalForm =
-                new ModelDescBuilder()
-                        .build(toy.child("nas.eval.model_desc").toMap(), "eval", cells);
+                new ModelDescBuilder().build(toy.child("nas.eval.model_desc"), "eval", cells);
         assertEquals(5, evalForm.cells().size(), "the toy eval network");
         assertEquals(
                 Genotypes.named("DARTS_V2"),

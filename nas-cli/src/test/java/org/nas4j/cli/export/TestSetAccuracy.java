@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import org.nas4j.core.conf.Conf;
 import org.nas4j.train.data.Dataset;
 import org.nas4j.train.data.DatasetSpec;
 import org.nas4j.train.data.Datasets;
@@ -23,10 +24,10 @@ final class TestSetAccuracy {
     /** The whole training ({@code train}) or test split as one {@code [N, C, H, W]} array. */
     static NDArray images(
             NDManager manager, Map<String, Object> datasetConf, long seed, boolean train) {
-        Dataset ds = Datasets.load(DatasetSpec.fromMap(datasetConf), train, seed);
+        Dataset ds = Datasets.load(spec(datasetConf), train, seed);
         int per = ds.channels() * ds.height() * ds.width();
         float[] data = new float[ds.size() * per];
-        ImageTransform t = ImageTransform.plain(DatasetSpec.fromMap(datasetConf));
+        ImageTransform t = ImageTransform.plain(spec(datasetConf));
         byte[] scratch = new byte[per];
         for (int i = 0; i < ds.size(); i++) {
             t.apply(ds, i, data, i * per, new SplittableRandom(0), scratch);
@@ -54,7 +55,7 @@ final class TestSetAccuracy {
 
     /** The labels of the training split. */
     static NDArray trainLabels(NDManager manager, Map<String, Object> datasetConf, long seed) {
-        Dataset ds = Datasets.load(DatasetSpec.fromMap(datasetConf), true, seed);
+        Dataset ds = Datasets.load(spec(datasetConf), true, seed);
         int[] labels = new int[ds.size()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = ds.label(i);
@@ -62,7 +63,20 @@ final class TestSetAccuracy {
         return manager.create(labels);
     }
 
+    /**
+     * The spec of a dataset section, which may come back from JSON where every number is a double:
+     * whole numbers are given to the conf as integers.
+     */
+    private static DatasetSpec spec(Map<String, Object> datasetConf) {
+        Map<String, Object> typed = new java.util.LinkedHashMap<>();
+        datasetConf.forEach(
+                (k, v) ->
+                        typed.put(
+                                k, v instanceof Double d && d == Math.rint(d) ? d.longValue() : v));
+        return DatasetSpec.fromConf(Conf.of(typed, "dataset"));
+    }
+
     private static Dataset dataset(Map<String, Object> datasetConf, long seed) {
-        return Datasets.load(DatasetSpec.fromMap(datasetConf), false, seed);
+        return Datasets.load(spec(datasetConf), false, seed);
     }
 }

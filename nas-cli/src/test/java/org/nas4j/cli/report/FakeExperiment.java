@@ -55,10 +55,10 @@ public final class FakeExperiment {
             AtomicFiles.writeString(p.resolve("log.txt"), "epoch 0 done\n");
         }
         DescJson.save(
-                GenotypeDescs.build(g, conf.child("nas.search.model_desc").toMap(), "search"),
+                GenotypeDescs.build(g, conf.child("nas.search.model_desc"), "search"),
                 search.resolve("final_model_desc.json"));
         DescJson.save(
-                GenotypeDescs.build(g, conf.child("nas.eval.model_desc").toMap(), "eval"),
+                GenotypeDescs.build(g, conf.child("nas.eval.model_desc"), "eval"),
                 eval.resolve("full_model_desc.json"));
         Json.write(search.resolve("metrics.json"), metrics(SEARCH_EPOCHS, true, false));
         Json.write(eval.resolve("metrics.json"), metrics(2, false, true));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.nas4j.core.ConfException;
 import org.nas4j.core.DescFormatException;
+import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.AuxTowerDesc;
 import org.nas4j.core.desc.CellDesc;
 import org.nas4j.core.desc.CellType;
@@ -52,11 +53,11 @@ public class ModelDescBuilder {
     /**
      * Builds the desc of a phase from its conf section.
      *
-     * @param modelDescMap the {@code nas.<phase>.model_desc} section as plain maps and lists
+     * @param section the {@code nas.<phase>.model_desc} section
      * @param phase {@code search} (non-affine BatchNorm) or {@code eval} (affine)
      * @param template a saved final desc whose cells to copy, or null
      */
-    public ModelDesc build(Map<String, Object> modelDescMap, String phase, ModelDesc template) {
+    public ModelDesc build(Conf section, String phase, ModelDesc template) {
         boolean affine;
         if ("eval".equals(phase)) {
             affine = true;
@@ -65,7 +66,7 @@ public class ModelDescBuilder {
         } else {
             throw new ConfException("Phase '" + phase + "' is not one of: search, eval.");
         }
-        return build(ModelDescParams.fromMap(modelDescMap, phase), affine, template);
+        return build(ModelDescParams.fromConf(section), affine, template);
     }
 
     /**

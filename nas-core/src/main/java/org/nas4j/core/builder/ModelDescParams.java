@@ -7,13 +7,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.nas4j.core.ConfException;
+import org.nas4j.core.conf.Conf;
+import org.nas4j.core.conf.ReadingMap;
 
 /**
  * The values of a {@code nas.<phase>.model_desc} conf section that {@link ModelDescBuilder} reads.
  *
  * <p>Keys the builder does not know (for instance {@code primitives} of DARTS) are kept in {@code
- * extra} for algorithm builders. Built from the section as plain maps and lists by {@link
- * #fromMap(Map, String)}, which names the full key of anything missing or ill-typed.
+ * extra} for algorithm builders. Built from the conf section by {@link #fromConf(Conf)}, which
+ * names the full key and file of anything missing or ill-typed.
  *
  * @param nCells number of cells
  * @param nReductions number of reduction cells
@@ -72,80 +74,100 @@ public record ModelDescParams(
         Objects.requireNonNull(cellPostOp, "cellPostOp");
         Objects.requireNonNull(modelPostOp, "modelPostOp");
         Objects.requireNonNull(logitsOp, "logitsOp");
-        extra = extra == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
-    }
-
-    /** Reads the section, naming keys as {@code model_desc.<key>} in errors. */
-    public static ModelDescParams fromMap(Map<String, Object> modelDescMap) {
-        return fromMap(modelDescMap, null);
+        if (extra == null) {
+            extra = Map.of();
+        } else if (!(extra instanceof ReadingMap)) {
+            extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+        }
     }
 
     /**
-     * Reads the {@code nas.<phase>.model_desc} section given as plain maps and lists.
+     * Reads a {@code nas.<phase>.model_desc} section; its {@code dataset} sub-section gives {@code
+     * n_classes}, {@code channels} and {@code img_size}. Keys the builder does not know go to
+     * {@code extra}, where reading one (as {@link #extraStringList} does) counts as reading it.
      *
-     * @param modelDescMap the section; {@code dataset} is a nested map with {@code n_classes},
-     *     {@code channels} and {@code img_size}
-     * @param phase {@code search} or {@code eval}, used only to name keys in errors (may be null)
-     * @throws ConfException naming the full key of a missing, ill-typed or out-of-range value
+     * @throws ConfException naming the full key and file of a missing, ill-typed or out-of-range
+     *     value
      */
-    public static ModelDescParams fromMap(Map<String, Object> modelDescMap, String phase) {
-        String prefix = phase == null ? "model_desc." : "nas." + phase + ".model_desc.";
-        MapReader r = new MapReader(modelDescMap, prefix);
-        MapReader ds = r.child("dataset");
-        int nCells = r.integer("n_cells", 1);
-        int nReductions = r.integer("n_reductions", 0);
+    public static ModelDescParams fromConf(Conf section) {
+        Conf ds = section.child("dataset");
+        int nCells = atLeast(section, "n_cells", 1);
+        int nReductions = atLeast(section, "n_reductions", 0);
         if (nReductions > nCells) {
             throw new ConfException(
-                    prefix
-                            + "n_reductions = "
+                    "Key "
+                            + section.where("n_reductions")
+                            + " = "
                             + nReductions
-                            + " exceeds "
-                            + prefix
-                            + "n_cells = "
+                            + " exceeds n_cells = "
                             + nCells
                             + "; valid: 0.."
                             + nCells
                             + ".");
         }
-        int nNodes = r.integer("n_nodes", 1);
-        int outNodes = r.integer("out_nodes", 1);
+        int nNodes = atLeast(section, "n_nodes", 1);
+        int outNodes = atLeast(section, "out_nodes", 1);
         if (outNodes > nNodes) {
             throw new ConfException(
-                    prefix
-                            + "out_nodes = "
+                    "Key "
+                            + section.where("out_nodes")
+                            + " = "
                             + outNodes
-                            + " exceeds "
-                            + prefix
-                            + "n_nodes = "
+                            + " exceeds n_nodes = "
                             + nNodes
                             + "; the post op merges some of the last nodes (valid: 1.."
                             + nNodes
                             + ").");
         }
-        Map<String, Object> extra = new LinkedHashMap<>();
-        modelDescMap.forEach(
-                (k, v) -> {
-                    if (!KNOWN.contains(k)) {
-                        extra.put(k, v);
-                    }
-                });
         return new ModelDescParams(
                 nCells,
                 nReductions,
-                r.integer("init_node_ch", 1),
-                r.integer("stem_multiplier", 1),
+                atLeast(section, "init_node_ch", 1),
+                atLeast(section, "stem_multiplier", 1),
                 nNodes,
                 outNodes,
-                r.string("model_stem0_op"),
-                r.string("model_stem1_op"),
-                r.string("cell_post_op"),
-                r.string("model_post_op"),
-                r.string("logits_op"),
-                r.number("aux_weight", 0.0),
-                ds.integer("n_classes", 1),
-                ds.integer("channels", 1),
-                ds.integer("img_size", 1),
-                extra);
+                opName(section, "model_stem0_op"),
+                opName(section, "model_stem1_op"),
+                opName(section, "cell_post_op"),
+                opName(section, "model_post_op"),
+                opName(section, "logits_op"),
+                nonNegative(section, "aux_weight"),
+                atLeast(ds, "n_classes", 1),
+                atLeast(ds, "channels", 1),
+                atLeast(ds, "img_size", 1),
+                section.readingMap(KNOWN));
+    }
+
+    private static int atLeast(Conf c, String key, int min) {
+        int v = c.getInt(key);
+        if (v < min) {
+            throw new ConfException(
+                    "Key "
+                            + c.where(key)
+                            + " = "
+                            + v
+                            + " is out of range; expected >= "
+                            + min
+                            + ".");
+        }
+        return v;
+    }
+
+    private static double nonNegative(Conf c, String key) {
+        double v = c.getDouble(key);
+        if (!(v >= 0)) {
+            throw new ConfException(
+                    "Key " + c.where(key) + " = " + v + " is out of range; expected >= 0.");
+        }
+        return v;
+    }
+
+    private static String opName(Conf c, String key) {
+        String v = c.getString(key);
+        if (v.isBlank()) {
+            throw new ConfException("Key " + c.where(key) + " is blank; expected an op name.");
+        }
+        return v;
     }
 
     /** An algorithm-specific list of strings from {@code extra}, such as {@code primitives}. */

@@ -103,6 +103,34 @@ public final class AlgoConfs {
         return List.copyOf(out);
     }
 
+    /**
+     * Presets of {@code algo}: the {@code X} of each shipped {@code <algo>_X.yaml} other than
+     * {@code toy} that is not another algorithm's conf (so {@code quick} for {@code
+     * darts_quick.yaml}, but nothing of {@code darts} for {@code darts_v2_toy.yaml}).
+     */
+    public static List<String> presets(String algo) {
+        TreeSet<String> names = yamlNames(ALGOS_DIR);
+        List<String> algos = algorithms(false);
+        List<String> out = new ArrayList<>();
+        String prefix = algo + "_";
+        for (String name : names) {
+            if (!name.startsWith(prefix) || name.equals(algo + TOY_SUFFIX)) {
+                continue;
+            }
+            boolean other =
+                    algos.stream()
+                            .anyMatch(
+                                    b ->
+                                            b.length() > algo.length()
+                                                    && (name.equals(b)
+                                                            || name.startsWith(b + "_")));
+            if (!other) {
+                out.add(name.substring(prefix.length()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** Whether the conf resource {@code name} (e.g. {@code confs/algos/darts.yaml}) is shipped. */
     public static boolean isShipped(String name) {
         return ConfSource.resourceUrl(name) != null;

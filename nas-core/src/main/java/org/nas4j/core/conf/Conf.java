@@ -33,10 +33,12 @@ public final class Conf {
     private final ConfTree resolved;
     private final List<String> viewPath;
     private final Map<String, Object> view;
+    private final ReadKeys reads;
 
-    private Conf(ConfTree raw, ConfTree resolved, List<String> viewPath) {
+    private Conf(ConfTree raw, ConfTree resolved, List<String> viewPath, ReadKeys reads) {
         this.raw = raw;
         this.resolved = resolved;
+        this.reads = reads;
         this.viewPath = List.copyOf(viewPath);
         Object node = Overrides.find(resolved.root, this.viewPath);
         if (!(node instanceof Map<?, ?>)) {
@@ -57,7 +59,7 @@ public final class Conf {
     public static Conf load(List<String> confPaths, List<String> overrideArgs) {
         ConfTree raw = ConfLoader.loadAll(confPaths);
         Overrides.apply(raw, overrideArgs, "");
-        return new Conf(raw, CopyResolver.resolve(raw), List.of());
+        return new Conf(raw, CopyResolver.resolve(raw), List.of(), new ReadKeys());
     }
 
     /**
@@ -66,14 +68,27 @@ public final class Conf {
      */
     public static Conf fromYaml(String yamlText, String sourceName) {
         ConfTree raw = ConfLoader.load(ConfSource.ofText(yamlText, sourceName), new ArrayList<>());
-        return new Conf(raw, CopyResolver.resolve(raw), List.of());
+        return new Conf(raw, CopyResolver.resolve(raw), List.of(), new ReadKeys());
     }
 
-    /** A new conf with more overrides (keys relative to this view) applied, copies re-resolved. */
+    /**
+     * A conf holding a copy of {@code values} (plain maps, lists, strings, numbers and booleans),
+     * for library users and tests that build a spec in code; {@code sourceName} names it in
+     * messages and {@code _copy} entries are resolved.
+     */
+    public static Conf of(Map<String, Object> values, String sourceName) {
+        ConfTree raw = ConfTree.of(Values.copyMap(values), sourceName);
+        return new Conf(raw, CopyResolver.resolve(raw), List.of(), new ReadKeys());
+    }
+
+    /**
+     * A new conf with more overrides (keys relative to this view) applied, copies re-resolved; it
+     * shares this conf's record of read keys.
+     */
     public Conf withOverrides(List<String> overrideArgs) {
         ConfTree newRaw = raw.copy();
         Overrides.apply(newRaw, overrideArgs, path());
-        return new Conf(newRaw, CopyResolver.resolve(newRaw), viewPath);
+        return new Conf(newRaw, CopyResolver.resolve(newRaw), viewPath, reads);
     }
 
     /** The view of the mapping at {@code dottedKey}; an error if it is missing or not a mapping. */
@@ -84,7 +99,7 @@ public final class Conf {
         }
         List<String> p = new ArrayList<>(viewPath);
         p.addAll(segments(dottedKey));
-        return new Conf(raw, resolved, p);
+        return new Conf(raw, resolved, p, reads);
     }
 
     /** Whether {@code dottedKey} exists (even with a null value). */
@@ -92,57 +107,65 @@ public final class Conf {
         return Overrides.find(view, segments(dottedKey)) != Overrides.MISSING;
     }
 
-    /** The raw value: a map or list (copies), a string, number or boolean, or null. */
+    /** Whether {@code dottedKey} exists with a value other than null. */
+    public boolean isSet(String dottedKey) {
+        return optional(dottedKey) != null;
+    }
+
+    /**
+     * The raw value: a map or list (copies), a string, number or boolean, or null. Counts as
+     * reading the key and everything under it.
+     */
     public Object get(String dottedKey) {
-        return Values.deepCopy(require(dottedKey));
+        return Values.deepCopy(read(dottedKey));
     }
 
     /** The value as a string; numbers and booleans are written as text. */
     public String getString(String key) {
-        return asString(key, require(key));
+        return asString(key, read(key));
     }
 
     /** The value as a string, or {@code def} when the key is missing or null. */
     public String getString(String key, String def) {
-        Object v = optional(key);
+        Object v = readOptional(key);
         return v == null ? def : asString(key, v);
     }
 
     /** The value as an int; a float, string or out-of-range integer is an error. */
     public int getInt(String key) {
-        return asInt(key, require(key));
+        return asInt(key, read(key));
     }
 
     /** The value as an int, or {@code def} when the key is missing or null. */
     public int getInt(String key, int def) {
-        Object v = optional(key);
+        Object v = readOptional(key);
         return v == null ? def : asInt(key, v);
     }
 
     /** The value as a long; anything but an integer is an error. */
     public long getLong(String key) {
-        return asLong(key, require(key));
+        return asLong(key, read(key));
     }
 
     /** The value as a double; integers are widened. */
     public double getDouble(String key) {
-        return asDouble(key, require(key));
+        return asDouble(key, read(key));
     }
 
     /** The value as a double, or {@code def} when the key is missing or null. */
     public double getDouble(String key, double def) {
-        Object v = optional(key);
+        Object v = readOptional(key);
         return v == null ? def : asDouble(key, v);
     }
 
     /** The value as a boolean; YAML {@code true/false/yes/no/on/off} are booleans. */
     public boolean getBool(String key) {
-        return asBool(key, require(key));
+        return asBool(key, read(key));
     }
 
     /** The value as a boolean, or {@code def} when the key is missing or null. */
     public boolean getBool(String key, boolean def) {
-        Object v = optional(key);
+        Object v = readOptional(key);
         return v == null ? def : asBool(key, v);
     }
 
@@ -153,6 +176,16 @@ public final class Conf {
             out.add(asString(key, o));
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /** A list of numbers as doubles, or {@code def} when the key is missing or null. */
+    public List<Double> getDoubleList(String key, List<Double> def) {
+        return readOptional(key) == null ? def : getDoubleList(key);
+    }
+
+    /** A list of integers, or {@code def} when the key is missing or null. */
+    public List<Integer> getIntList(String key, List<Integer> def) {
+        return readOptional(key) == null ? def : getIntList(key);
     }
 
     /** A list of integers. */
@@ -184,9 +217,69 @@ public final class Conf {
         return Collections.unmodifiableSet(out);
     }
 
+    /**
+     * Runs {@code build} (typically a spec's validating constructor fed from this view) and adds
+     * this section's path and file to any {@link ConfException} it throws.
+     */
+    public <T> T validated(java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (ConfException e) {
+            throw new ConfException(
+                    e.getMessage()
+                            + " (section "
+                            + (viewPath.isEmpty() ? "<root>" : path())
+                            + " in "
+                            + resolved.locationOf(path())
+                            + ")",
+                    e);
+        }
+    }
+
+    /** Refuses a key of this view outside {@code known}, naming it, its file and the known ones. */
+    public void checkKeys(Set<String> known) {
+        for (String k : keys()) {
+            if (!known.contains(k)) {
+                throw new ConfException(
+                        "Unknown key "
+                                + where(k)
+                                + "; valid keys are "
+                                + new java.util.TreeSet<>(known)
+                                + ".");
+            }
+        }
+    }
+
+    /** The full dotted key of {@code key} and the file it came from, for messages. */
+    public String where(String key) {
+        return "'" + full(key) + "' (" + locationOf(key) + ")";
+    }
+
+    /**
+     * An unmodifiable map of this view's keys, less {@code skip}, whose {@code get} counts as
+     * reading that key; for sections whose unknown keys belong to an algorithm.
+     */
+    public Map<String, Object> readingMap(Set<String> skip) {
+        Map<String, Object> plain = new java.util.LinkedHashMap<>();
+        for (String k : keys()) {
+            if (!skip.contains(k)) {
+                plain.put(k, Values.deepCopy(view.get(k)));
+            }
+        }
+        return new ReadingMap(this, plain);
+    }
+
     /** The dotted path of this view from the root ("" at the root). */
     public String path() {
         return String.join(".", viewPath);
+    }
+
+    /**
+     * The file and line (or command-line override) the value at {@code key} came from, for
+     * messages: {@code confs/algos/darts.yaml:42}.
+     */
+    public String locationOf(String key) {
+        return resolved.locationOf(full(key));
     }
 
     /** The file (or command-line override) the value at {@code key} came from, for messages. */
@@ -194,7 +287,10 @@ public final class Conf {
         return resolved.sourceOf(full(key));
     }
 
-    /** A deep, mutable copy of this view's tree. */
+    /**
+     * A deep, mutable copy of this view's tree. It does not count as reading the keys in it: code
+     * that parses values should use the typed getters.
+     */
     public Map<String, Object> toMap() {
         return Values.copyMap(view);
     }
@@ -202,6 +298,23 @@ public final class Conf {
     /** This view as block-style YAML, without {@code __} and {@code _copy} keys. */
     public String toYaml() {
         return Yamls.dump(ConfValues.withoutMetaKeys(view));
+    }
+
+    /**
+     * The full dotted keys under this view that hold a value (a scalar, a list or an empty mapping)
+     * no getter has read yet, in file order. Reading a key a {@code _copy} filled in counts as
+     * reading the key it was copied from, and such filled-in keys are not listed themselves. Used
+     * by tests that check every shipped key is read by some code.
+     */
+    public List<String> unreadKeys() {
+        List<String> out = new ArrayList<>();
+        reads.collectUnread(view, path(), resolved, out);
+        return out;
+    }
+
+    /** The full dotted keys some getter of this conf (any view) has read so far, sorted. */
+    public java.util.SortedSet<String> readKeys() {
+        return Collections.unmodifiableSortedSet(new java.util.TreeSet<>(reads.keys()));
     }
 
     @Override
@@ -222,6 +335,18 @@ public final class Conf {
         return v == Overrides.MISSING ? null : v;
     }
 
+    private Object read(String key) {
+        Object v = require(key);
+        reads.mark(full(key), resolved);
+        return v;
+    }
+
+    private Object readOptional(String key) {
+        Object v = optional(key);
+        reads.mark(full(key), resolved);
+        return v;
+    }
+
     private Object require(String key) {
         Object v = Overrides.find(view, segments(key));
         if (v == Overrides.MISSING) {
@@ -235,7 +360,7 @@ public final class Conf {
                 "Key "
                         + full(key)
                         + " in "
-                        + sourceOf(key)
+                        + locationOf(key)
                         + " is "
                         + Values.describe(v)
                         + "; expected "
@@ -244,7 +369,7 @@ public final class Conf {
     }
 
     private List<?> asList(String key, String expected) {
-        Object v = require(key);
+        Object v = read(key);
         if (!(v instanceof List<?> l)) {
             throw typeError(key, v, expected);
         }

@@ -31,7 +31,8 @@ final class ConfLoader {
                                 + ".");
             }
         }
-        Map<String, Object> own = Yamls.parseMapping(source.read(), source.display());
+        String text = source.read();
+        Map<String, Object> own = Yamls.parseMapping(text, source.display());
         Object includes = own.remove(ConfTree.INCLUDE);
         List<ConfSource> deeper = new ArrayList<>(chain);
         deeper.add(source);
@@ -39,7 +40,7 @@ final class ConfLoader {
         for (String include : includeList(includes, source)) {
             tree.mergeOver(load(source.include(include), deeper));
         }
-        tree.mergeOver(ConfTree.of(own, source.display()));
+        tree.mergeOver(ConfTree.of(own, source.display(), Yamls.keyLines(text)));
         return tree;
     }
 

@@ -23,6 +23,9 @@ final class ConfTree {
     /** Display names of the conf files loaded, in order, for messages. */
     final List<String> files;
 
+    /** Dotted key path a {@code _copy} filled to the path it was copied from. */
+    final Map<String, String> copiedFrom = new LinkedHashMap<>();
+
     ConfTree(Map<String, Object> root, TreeMap<String, String> sources, List<String> files) {
         this.root = root;
         this.sources = sources;
@@ -35,13 +38,26 @@ final class ConfTree {
 
     /** A tree of one file's values, each recorded as coming from {@code source}. */
     static ConfTree of(Map<String, Object> root, String source) {
+        return of(root, source, Map.of());
+    }
+
+    /**
+     * A tree of one file's values, each recorded as coming from {@code source}, at its line in
+     * {@code lines} when known ({@code confs/algos/darts.yaml:42}).
+     */
+    static ConfTree of(Map<String, Object> root, String source, Map<String, Integer> lines) {
         ConfTree t = new ConfTree(root, new TreeMap<>(), new ArrayList<>(List.of(source)));
         t.recordSources(root, "", source);
+        t.sources.replaceAll(
+                (path, src) -> lines.containsKey(path) ? src + ":" + lines.get(path) : src);
         return t;
     }
 
     ConfTree copy() {
-        return new ConfTree(Values.copyMap(root), new TreeMap<>(sources), new ArrayList<>(files));
+        ConfTree t =
+                new ConfTree(Values.copyMap(root), new TreeMap<>(sources), new ArrayList<>(files));
+        t.copiedFrom.putAll(copiedFrom);
+        return t;
     }
 
     /**
@@ -80,6 +96,7 @@ final class ConfTree {
 
     /** Gives everything under {@code to} the sources of the matching keys under {@code from}. */
     void copySources(String from, String to) {
+        copiedFrom.put(to, from);
         Map<String, String> copied = new LinkedHashMap<>();
         sourcesUnder(from).forEach((k, v) -> copied.put(to + k.substring(from.length()), v));
         clearSourcesUnder(to);
@@ -88,6 +105,11 @@ final class ConfTree {
 
     /** The file a key came from, or the nearest ancestor's, or the list of files loaded. */
     String sourceOf(String path) {
+        return locationOf(path).replaceFirst(":[0-9]+$", "");
+    }
+
+    /** Like {@link #sourceOf} with the key's line when known: {@code confs/algos/darts.yaml:42}. */
+    String locationOf(String path) {
         String p = path;
         while (true) {
             String s = sources.get(p);

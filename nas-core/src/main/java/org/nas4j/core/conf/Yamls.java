@@ -41,6 +41,33 @@ final class Yamls {
     }
 
     /**
+     * The 1-based line of each mapping key of a YAML text, by dotted key path, for messages; empty
+     * when the text does not parse (then {@link #parseMapping} reports why).
+     */
+    static Map<String, Integer> keyLines(String text) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        try {
+            collectLines(newYaml().compose(new java.io.StringReader(text)), "", out);
+        } catch (YAMLException e) {
+            out.clear();
+        }
+        return out;
+    }
+
+    private static void collectLines(Node node, String prefix, Map<String, Integer> out) {
+        if (!(node instanceof org.yaml.snakeyaml.nodes.MappingNode m)) {
+            return;
+        }
+        for (org.yaml.snakeyaml.nodes.NodeTuple t : m.getValue()) {
+            if (t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k) {
+                String path = prefix.isEmpty() ? k.getValue() : prefix + "." + k.getValue();
+                out.put(path, k.getStartMark().getLine() + 1);
+                collectLines(t.getValueNode(), path, out);
+            }
+        }
+    }
+
+    /**
      * Parses one YAML document whose top level is a mapping (an empty document is an empty one).
      *
      * @throws ConfException naming {@code sourceName}, line and column when the text is not YAML

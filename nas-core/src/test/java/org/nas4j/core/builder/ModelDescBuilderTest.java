@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.nas4j.core.ConfException;
 import org.nas4j.core.DescFormatException;
+import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.AuxTowerDesc;
 import org.nas4j.core.desc.CellDesc;
 import org.nas4j.core.desc.ConvMacroParams;
@@ -26,6 +27,12 @@ import org.nas4j.core.desc.OpDesc;
 class ModelDescBuilderTest {
 
     /** The model_desc section of darts.yaml, with Fashion-MNIST as the dataset. */
+    /** The section as the {@code nas.<phase>.model_desc} view of a conf. */
+    static Conf conf(Map<String, Object> section, String phase) {
+        Map<String, Object> root = Map.of("nas", Map.of(phase, Map.of("model_desc", section)));
+        return Conf.of(root, "test").child("nas." + phase + ".model_desc");
+    }
+
     static Map<String, Object> section(int nCells, int initNodeCh, double auxWeight) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dataset", dataset(10, 1, 28));
@@ -75,7 +82,12 @@ class ModelDescBuilderTest {
 
     @Test
     void eightCellSearchNetworkDoublesChannelsAtReductions() {
-        ModelDesc d = new ModelDescBuilder().build(section(8, 16, 0.0), "search", null);
+        ModelDesc d =
+                new ModelDescBuilder()
+                        .build(
+                                ModelDescBuilderTest.conf(section(8, 16, 0.0), "search"),
+                                "search",
+                                null);
         assertEquals(List.of(2, 5), reductionIds(d));
         assertEquals(List.of(16, 16, 32, 32, 32, 64, 64, 64), nodeCh(d));
         assertEquals(48, d.modelStems().get(0).conv().chOut());
@@ -94,7 +106,12 @@ class ModelDescBuilderTest {
 
     @Test
     void cellStemsMapTheirInputsToTheNodeChannels() {
-        ModelDesc d = new ModelDescBuilder().build(section(8, 16, 0.0), "search", null);
+        ModelDesc d =
+                new ModelDescBuilder()
+                        .build(
+                                ModelDescBuilderTest.conf(section(8, 16, 0.0), "search"),
+                                "search",
+                                null);
         // (stem0 ch_in, stem1 ch_in) per cell: c_{k-2} and c_{k-1} outputs
         int[][] ins = {
             {48, 48}, {48, 64}, {64, 64}, {64, 128}, {128, 128}, {128, 128}, {128, 256}, {256, 256}
@@ -116,17 +133,32 @@ class ModelDescBuilderTest {
 
     @Test
     void preprReduceFollowsEachReductionCell() {
-        ModelDesc search = new ModelDescBuilder().build(section(8, 16, 0.0), "search", null);
+        ModelDesc search =
+                new ModelDescBuilder()
+                        .build(
+                                ModelDescBuilderTest.conf(section(8, 16, 0.0), "search"),
+                                "search",
+                                null);
         assertEquals(List.of(3, 6), preprReduceIds(search));
         assertEquals(2, search.cells().get(3).stem0().stride());
         assertEquals(1, search.cells().get(2).stem0().stride());
-        ModelDesc eval = new ModelDescBuilder().build(section(20, 36, 0.4), "eval", null);
+        ModelDesc eval =
+                new ModelDescBuilder()
+                        .build(
+                                ModelDescBuilderTest.conf(section(20, 36, 0.4), "eval"),
+                                "eval",
+                                null);
         assertEquals(List.of(7, 14), preprReduceIds(eval));
     }
 
     @Test
     void cellsShareWeightsWithTheFirstCellOfTheirType() {
-        ModelDesc d = new ModelDescBuilder().build(section(8, 16, 0.0), "search", null);
+        ModelDesc d =
+                new ModelDescBuilder()
+                        .build(
+                                ModelDescBuilderTest.conf(section(8, 16, 0.0), "search"),
+                                "search",
+                                null);
         assertEquals(
                 List.of(0, 0, 2, 0, 0, 2, 0, 0),
                 d.cells().stream().map(CellDesc::trainablesFrom).toList());
@@ -134,7 +166,12 @@ class ModelDescBuilderTest {
 
     @Test
     void twentyCellEvalNetworkHasAnAffineAuxTowerAfterCell13() {
-        ModelDesc d = new ModelDescBuilder().build(section(20, 36, 0.4), "eval", null);
+        ModelDesc d =
+                new ModelDescBuilder()
+                        .build(
+                                ModelDescBuilderTest.conf(section(20, 36, 0.4), "eval"),
+                                "eval",
+                                null);
         assertEquals(List.of(6, 13), reductionIds(d));
         List<Integer> expected = new ArrayList<>();
         IntStream.range(0, 20).forEach(k -> expected.add(k < 6 ? 36 : k < 13 ? 72 : 144));
@@ -157,7 +194,8 @@ class ModelDescBuilderTest {
     void cifarSizedInputsGiveAuxStrideThree() {
         Map<String, Object> m = section(20, 36, 0.4);
         m.put("dataset", dataset(100, 3, 32));
-        ModelDesc d = new ModelDescBuilder().build(m, "eval", null);
+        ModelDesc d =
+                new ModelDescBuilder().build(ModelDescBuilderTest.conf(m, "eval"), "eval", null);
         // 32 -> 16 -> 8; a 5x5 pool with stride 3 gives 2x2
         assertEquals(new AuxTowerDesc(576, 100, 3), d.auxTowers().get(13));
         assertEquals(List.of(3, 32, 32), d.inputShape());
@@ -171,7 +209,10 @@ class ModelDescBuilderTest {
         m.put("dataset", dataset(10, 1, 8));
         ConfException e =
                 assertThrows(
-                        ConfException.class, () -> new ModelDescBuilder().build(m, "eval", null));
+                        ConfException.class,
+                        () ->
+                                new ModelDescBuilder()
+                                        .build(ModelDescBuilderTest.conf(m, "eval"), "eval", null));
         assertTrue(
                 e.getMessage().contains("aux tower after cell 3 would read a 2x2 map"),
                 e.getMessage());
@@ -181,14 +222,18 @@ class ModelDescBuilderTest {
     void postOpMergesTheLastOutNodes() {
         Map<String, Object> m = section(8, 16, 0.0);
         m.put("out_nodes", 2);
-        ModelDesc concat = new ModelDescBuilder().build(m, "search", null);
+        ModelDesc concat =
+                new ModelDescBuilder()
+                        .build(ModelDescBuilderTest.conf(m, "search"), "search", null);
         OpDesc post = concat.cells().get(0).postOp();
         assertEquals("concate_channels", post.name());
         assertEquals(new ConvMacroParams(32, 32), post.conv());
         assertEquals(2, post.intParam("out_states", -1));
         m.put("out_nodes", 4);
         m.put("cell_post_op", "proj_channels");
-        ModelDesc proj = new ModelDescBuilder().build(m, "search", null);
+        ModelDesc proj =
+                new ModelDescBuilder()
+                        .build(ModelDescBuilderTest.conf(m, "search"), "search", null);
         assertEquals(new ConvMacroParams(64, 16), proj.cells().get(0).postOp().conv());
         assertEquals(
                 List.of(16, 16, 32, 32, 32, 64, 64, 64),
@@ -198,7 +243,12 @@ class ModelDescBuilderTest {
 
     @Test
     void defaultNodesAreAnEdgelessSkeletonThatRoundTrips() {
-        ModelDesc d = new ModelDescBuilder().build(section(8, 16, 0.0), "search", null);
+        ModelDesc d =
+                new ModelDescBuilder()
+                        .build(
+                                ModelDescBuilderTest.conf(section(8, 16, 0.0), "search"),
+                                "search",
+                                null);
         for (CellDesc c : d.cells()) {
             assertEquals(4, c.nodes().size());
             assertTrue(c.nodes().stream().allMatch(n -> n.edges().isEmpty()));
@@ -240,7 +290,9 @@ class ModelDescBuilderTest {
                         return nodes;
                     }
                 };
-        ModelDesc d = edges.build(section(8, 16, 0.0), "search", null);
+        ModelDesc d =
+                edges.build(
+                        ModelDescBuilderTest.conf(section(8, 16, 0.0), "search"), "search", null);
         assertEquals(2, d.cells().get(4).nodes().get(3).edges().size());
         assertEquals(List.of(4), d.cells().get(4).nodes().get(3).edges().get(1).inputIds());
 
@@ -261,7 +313,11 @@ class ModelDescBuilderTest {
         DescFormatException e =
                 assertThrows(
                         DescFormatException.class,
-                        () -> broken.build(section(8, 16, 0.0), "search", null));
+                        () ->
+                                broken.build(
+                                        ModelDescBuilderTest.conf(section(8, 16, 0.0), "search"),
+                                        "search",
+                                        null));
         assertTrue(e.getMessage().startsWith("the model desc built by"), e.getMessage());
         assertTrue(
                 e.getMessage().contains("$.model.cells[0].nodes[0].edges[0].input_ids[0] = 7"),

@@ -51,7 +51,7 @@ class TemplateModeTest {
     private static ModelDesc searchFinal(int nReductions) {
         Map<String, Object> m = ModelDescBuilderTest.section(3, 8, 0.0);
         m.put("n_reductions", nReductions);
-        return new FinalCells().build(m, "search", null);
+        return new FinalCells().build(ModelDescBuilderTest.conf(m, "search"), "search", null);
     }
 
     @Test
@@ -59,7 +59,11 @@ class TemplateModeTest {
         ModelDesc template = searchFinal(1);
         ModelDesc eval =
                 new ModelDescBuilder()
-                        .build(ModelDescBuilderTest.section(8, 36, 0.0), "eval", template);
+                        .build(
+                                ModelDescBuilderTest.conf(
+                                        ModelDescBuilderTest.section(8, 36, 0.0), "eval"),
+                                "eval",
+                                template);
         CellDesc regular = template.cells().get(0);
         CellDesc reduction = template.cells().get(1);
         for (CellDesc c : eval.cells()) {
@@ -100,7 +104,9 @@ class TemplateModeTest {
                         () ->
                                 new ModelDescBuilder()
                                         .build(
-                                                ModelDescBuilderTest.section(8, 36, 0.0),
+                                                ModelDescBuilderTest.conf(
+                                                        ModelDescBuilderTest.section(8, 36, 0.0),
+                                                        "eval"),
                                                 "eval",
                                                 template));
         assertTrue(

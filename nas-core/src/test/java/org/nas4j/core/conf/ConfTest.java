@@ -138,7 +138,7 @@ class ConfTest {
         Conf trainer = load(f).child("nas.search.trainer");
         ConfException e = assertThrows(ConfException.class, () -> trainer.getInt("epochs"));
         assertEquals(
-                "Key nas.search.trainer.epochs in t.yaml is 'abc'; expected an integer.",
+                "Key nas.search.trainer.epochs in t.yaml:1 is 'abc'; expected an integer.",
                 e.getMessage().replace(dir.toString() + "/", ""));
         assertThrows(ConfException.class, () -> trainer.getInt("lr"));
         assertThrows(ConfException.class, () -> trainer.getBool("lr"));

@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import java.util.List;
-import java.util.Map;
 import org.nas4j.core.ConfException;
 import org.nas4j.core.NasException;
 import org.nas4j.ops.net.ModelBlock;
@@ -15,6 +14,7 @@ import org.nas4j.train.StepContext;
 import org.nas4j.train.StepResult;
 import org.nas4j.train.Trainer;
 import org.nas4j.train.TrainerBuilder;
+import org.nas4j.train.TrainerSpec;
 import org.nas4j.train.data.BatchStream;
 import org.nas4j.train.data.HostBatch;
 import org.nas4j.train.optim.Grads;
@@ -50,7 +50,7 @@ public abstract class ArchTrainer extends Trainer {
     private final double archLr;
 
     /** Conf key of the epochs without architecture steps at the start of a search. */
-    public static final String WARMUP_KEY = "arch_warmup_epochs";
+    public static final String WARMUP_KEY = TrainerSpec.ARCH_WARMUP_KEY;
 
     private final int warmupEpochs;
     private final ValBatches valBatches = new ValBatches();
@@ -66,29 +66,7 @@ public abstract class ArchTrainer extends Trainer {
         super(withArchOptimizer(b, archParams));
         this.archList = archParams.list();
         this.archLr = b.spec().alphaOptimizer().lr();
-        this.warmupEpochs = warmupEpochsOf(b.spec().map());
-    }
-
-    /**
-     * Reads {@code arch_warmup_epochs}: epochs that train the ordinary weights only before
-     * architecture steps start (0 when absent, as in the DARTS paper).
-     */
-    static int warmupEpochsOf(Map<String, Object> trainerMap) {
-        Object v = trainerMap.get(WARMUP_KEY);
-        if (v == null) {
-            return 0;
-        }
-        if (!(v instanceof Number n)
-                || n.doubleValue() != Math.rint(n.doubleValue())
-                || n.intValue() < 0) {
-            throw new ConfException(
-                    "The key 'nas.search.trainer."
-                            + WARMUP_KEY
-                            + "' is '"
-                            + v
-                            + "'; expected a non-negative whole number of epochs.");
-        }
-        return n.intValue();
+        this.warmupEpochs = b.spec().archWarmupEpochs();
     }
 
     private static TrainerBuilder withArchOptimizer(TrainerBuilder b, NamedParams archParams) {

@@ -2,8 +2,8 @@ package org.nas4j.train.data;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.nas4j.core.ConfException;
+import org.nas4j.core.conf.Conf;
 
 /**
  * What a dataset is and how its images are normalised and augmented: the {@code dataset} section of
@@ -91,27 +91,41 @@ public record DatasetSpec(
     }
 
     /**
-     * Reads the {@code dataset} section of a conf as a plain map (YAML scalars or strings).
+     * Reads the {@code dataset} section of a conf ({@code nas.<phase>.loader.dataset}, copied from
+     * the top-level {@code dataset}).
      *
-     * @throws ConfException naming {@code dataset.<key>} when a key is missing or ill-typed
+     * @throws ConfException naming the key and its file when a key is missing, ill-typed or out of
+     *     range
      */
-    public static DatasetSpec fromMap(Map<String, Object> datasetMap) {
-        SpecValues v = new SpecValues(datasetMap, "dataset");
-        String name = v.string("name");
+    public static DatasetSpec fromConf(Conf dataset) {
+        String name = dataset.getString("name");
         boolean synthetic = Datasets.SYNTHETIC.equals(name);
-        return new DatasetSpec(
-                name,
-                v.string("format"),
-                v.string("dataroot"),
-                v.integer("n_classes"),
-                v.integer("channels"),
-                v.integer("img_size"),
-                v.decimals("mean"),
-                v.decimals("std"),
-                v.integer("crop_padding"),
-                v.bool("hflip"),
-                synthetic || v.has("n_train") ? v.integer("n_train") : 0,
-                synthetic || v.has("n_test") ? v.integer("n_test") : 0);
+        String format = dataset.getString("format");
+        String dataroot = dataset.getString("dataroot");
+        int nClasses = dataset.getInt("n_classes");
+        int channels = dataset.getInt("channels");
+        int imgSize = dataset.getInt("img_size");
+        List<Double> mean = dataset.getDoubleList("mean");
+        List<Double> std = dataset.getDoubleList("std");
+        int cropPadding = dataset.getInt("crop_padding");
+        boolean hflip = dataset.getBool("hflip");
+        int nTrain = synthetic ? dataset.getInt("n_train") : dataset.getInt("n_train", 0);
+        int nTest = synthetic ? dataset.getInt("n_test") : dataset.getInt("n_test", 0);
+        return dataset.validated(
+                () ->
+                        new DatasetSpec(
+                                name,
+                                format,
+                                dataroot,
+                                nClasses,
+                                channels,
+                                imgSize,
+                                mean,
+                                std,
+                                cropPadding,
+                                hflip,
+                                nTrain,
+                                nTest));
     }
 
     /** The data directory with a leading {@code ~} expanded to the user's home. */

@@ -1,7 +1,7 @@
 package org.nas4j.train.data;
 
-import java.util.Map;
 import org.nas4j.core.ConfException;
+import org.nas4j.core.conf.Conf;
 
 /**
  * How batches of one phase are drawn: the {@code nas.<phase>.loader} section of a conf.
@@ -47,20 +47,20 @@ public record LoaderSpec(
     }
 
     /**
-     * Reads a {@code loader} section given as a plain map; a {@code dataset} entry in it is
-     * ignored.
+     * Reads a {@code nas.<phase>.loader} section; its {@code dataset} sub-section is read by {@link
+     * DatasetSpec#fromConf}.
      *
-     * @throws ConfException naming {@code loader.<key>} when a key is missing or ill-typed
+     * @throws ConfException naming the key and file when a key is missing or ill-typed
      */
-    public static LoaderSpec fromMap(Map<String, Object> loaderMap) {
-        SpecValues v = new SpecValues(loaderMap, "loader");
-        return new LoaderSpec(
-                v.integer("batch"),
-                v.decimal("val_ratio"),
-                v.bool("aug"),
-                v.integer("cutout"),
-                v.integer("max_batches"),
-                v.integer("workers"));
+    public static LoaderSpec fromConf(Conf loader) {
+        int batch = loader.getInt("batch");
+        double valRatio = loader.getDouble("val_ratio");
+        boolean aug = loader.getBool("aug");
+        int cutout = loader.getInt("cutout");
+        int maxBatches = loader.getInt("max_batches");
+        int workers = loader.getInt("workers");
+        return loader.validated(
+                () -> new LoaderSpec(batch, valRatio, aug, cutout, maxBatches, workers));
     }
 
     /** This spec with another batch size. */

@@ -1,10 +1,9 @@
 package org.nas4j.train.optim;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.nas4j.core.ConfException;
+import org.nas4j.core.conf.Conf;
 
 /**
  * The learning-rate schedule part of a trainer conf ({@code type, min_lr, warmup_epochs, step_size,
@@ -48,18 +47,20 @@ public record LrScheduleSpec(
         milestones = List.copyOf(milestones);
     }
 
-    /** Reads a schedule conf map found at {@code path} (used in messages). */
-    public static LrScheduleSpec fromMap(Map<String, Object> map, String path) {
-        SpecValues v = new SpecValues(map, path);
+    /**
+     * Reads a schedule section such as {@code nas.search.trainer.lr_schedule}; errors name the key
+     * and its file.
+     */
+    public static LrScheduleSpec fromConf(Conf v) {
         v.checkKeys(KEYS);
         String type = v.getString("type", "constant").toLowerCase(java.util.Locale.ROOT);
         if (!TYPES.contains(type)) {
             throw new ConfException(
                     "Unknown learning-rate schedule '"
                             + type
-                            + "' at '"
-                            + v.at("type")
-                            + "'; valid types are "
+                            + "' at "
+                            + v.where("type")
+                            + "; valid types are "
                             + TYPES
                             + ".");
         }
@@ -67,23 +68,22 @@ public record LrScheduleSpec(
         int stepSize = v.getInt("step_size", 1);
         if (warmup < 0 || stepSize < 1) {
             throw new ConfException(
-                    "The keys '"
-                            + v.at("warmup_epochs")
-                            + "' ("
+                    "The keys "
+                            + v.where("warmup_epochs")
+                            + " ("
                             + warmup
-                            + ") and '"
-                            + v.at("step_size")
-                            + "' ("
+                            + ") and "
+                            + v.where("step_size")
+                            + " ("
                             + stepSize
                             + ") must be >= 0 and >= 1.");
         }
-        List<Integer> milestones = new ArrayList<>();
-        for (double d : v.getDoubles("milestones", List.of())) {
-            milestones.add((int) d);
-        }
+        List<Integer> milestones = v.getIntList("milestones", List.of());
         if (type.equals("multi_step") && milestones.isEmpty()) {
             throw new ConfException(
-                    "The multi_step schedule at '" + path + "' needs a list of 'milestones'.");
+                    "The multi_step schedule at "
+                            + v.where("type")
+                            + " needs a list of 'milestones'.");
         }
         return new LrScheduleSpec(
                 type,
@@ -92,11 +92,6 @@ public record LrScheduleSpec(
                 stepSize,
                 v.getDouble("gamma", 0.1),
                 milestones);
-    }
-
-    /** Reads a schedule conf map (messages call it {@code lr_schedule}). */
-    public static LrScheduleSpec fromMap(Map<String, Object> map) {
-        return fromMap(map, "lr_schedule");
     }
 
     /** A constant schedule. */

@@ -15,7 +15,7 @@ import java.util.List;
  * a parameter's first update and lives in a manager the optimizer owns until {@link #close()}.
  *
  * <pre>{@code
- * try (NasOptimizer opt = OptimizerSpec.fromMap(conf).create()) {
+ * try (NasOptimizer opt = OptimizerSpec.fromConf(conf.child("nas.search.trainer.optimizer")).create()) {
  *     ... backward ...
  *     opt.step(params, schedule.lr(epoch, step, stepsPerEpoch));
  *     opt.zeroGrad(params);

@@ -1,9 +1,9 @@
 package org.nas4j.train.optim;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.nas4j.core.ConfException;
+import org.nas4j.core.conf.Conf;
 
 /**
  * The optimizer part of a trainer conf ({@code type, lr, momentum, nesterov, decay, betas, eps}).
@@ -32,48 +32,46 @@ public record OptimizerSpec(
     private static final Set<String> KEYS =
             Set.of("type", "lr", "momentum", "nesterov", "decay", "betas", "eps");
 
-    /** Reads an optimizer conf map found at {@code path} (used in messages). */
-    public static OptimizerSpec fromMap(Map<String, Object> map, String path) {
-        SpecValues v = new SpecValues(map, path);
+    /**
+     * Reads an optimizer section such as {@code nas.search.trainer.optimizer}; errors name the key
+     * and its file.
+     */
+    public static OptimizerSpec fromConf(Conf v) {
         v.checkKeys(KEYS);
         String type = v.getString("type", "sgd").toLowerCase(java.util.Locale.ROOT);
         if (!TYPES.contains(type)) {
             throw new ConfException(
                     "Unknown optimizer type '"
                             + type
-                            + "' at '"
-                            + v.at("type")
-                            + "'; valid types are "
+                            + "' at "
+                            + v.where("type")
+                            + "; valid types are "
                             + TYPES
                             + ".");
         }
-        List<Double> betas = v.getDoubles("betas", List.of(0.9, 0.999));
+        List<Double> betas = v.getDoubleList("betas", List.of(0.9, 0.999));
         if (betas.size() != 2) {
             throw new ConfException(
-                    "The key '"
-                            + v.at("betas")
-                            + "' must hold two numbers; it holds "
+                    "The key "
+                            + v.where("betas")
+                            + " must hold two numbers; it holds "
                             + betas
                             + ".");
         }
         double lr = v.getDouble("lr");
         if (!(lr >= 0)) {
-            throw new ConfException("The key '" + v.at("lr") + "' must be >= 0; it is " + lr + ".");
+            throw new ConfException(
+                    "The key " + v.where("lr") + " must be >= 0; it is " + lr + ".");
         }
         return new OptimizerSpec(
                 type,
                 lr,
                 v.getDouble("momentum", 0.0),
-                v.getBoolean("nesterov", false),
+                v.getBool("nesterov", false),
                 v.getDouble("decay", 0.0),
                 betas.get(0),
                 betas.get(1),
                 v.getDouble("eps", 1e-8));
-    }
-
-    /** Reads an optimizer conf map (messages call it {@code optimizer}). */
-    public static OptimizerSpec fromMap(Map<String, Object> map) {
-        return fromMap(map, "optimizer");
     }
 
     /** A new optimizer with empty state. */

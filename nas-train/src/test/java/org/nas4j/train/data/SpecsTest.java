@@ -10,9 +10,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nas4j.core.ConfException;
+import org.nas4j.core.conf.Conf;
 
 /** {@link DatasetSpec} and {@link LoaderSpec} read from plain conf maps. */
 class SpecsTest {
+    /** {@code values} as the conf section {@code key}. */
+    private static Conf section(String key, Map<String, Object> values) {
+        return Conf.of(Map.of(key, values), "test").child(key);
+    }
+
     private static Map<String, Object> fashionMnist() {
         Map<String, Object> m = new HashMap<>();
         m.put("name", "fashion_mnist");
@@ -42,7 +48,7 @@ class SpecsTest {
 
     @Test
     void datasetSpecReadsTheConfKeys() {
-        DatasetSpec spec = DatasetSpec.fromMap(fashionMnist());
+        DatasetSpec spec = DatasetSpec.fromConf(section("dataset", fashionMnist()));
         assertEquals("fashion_mnist", spec.name());
         assertEquals(28, spec.imgSize());
         assertEquals(List.of(0.2860), spec.mean());
@@ -51,11 +57,14 @@ class SpecsTest {
     }
 
     @Test
-    void stringValuesFromOverridesAreParsed() {
+    void overridesArriveTyped() {
         Map<String, Object> m = fashionMnist();
-        m.put("img_size", "28");
-        m.put("hflip", "false");
-        DatasetSpec spec = DatasetSpec.fromMap(m);
+        m.put("img_size", 32);
+        Conf conf =
+                Conf.of(Map.of("dataset", m), "test")
+                        .withOverrides(
+                                List.of("--dataset.img_size", "28", "--dataset.hflip", "false"));
+        DatasetSpec spec = DatasetSpec.fromConf(conf.child("dataset"));
         assertEquals(28, spec.imgSize());
         assertEquals(false, spec.hflip());
     }
@@ -64,17 +73,26 @@ class SpecsTest {
     void missingOrIllTypedKeysNameTheKey() {
         Map<String, Object> missing = fashionMnist();
         missing.remove("std");
-        ConfException e = assertThrows(ConfException.class, () -> DatasetSpec.fromMap(missing));
+        ConfException e =
+                assertThrows(
+                        ConfException.class,
+                        () -> DatasetSpec.fromConf(section("dataset", missing)));
         assertTrue(e.getMessage().contains("dataset.std"), e.getMessage());
 
         Map<String, Object> illTyped = fashionMnist();
         illTyped.put("n_classes", 2.5);
-        e = assertThrows(ConfException.class, () -> DatasetSpec.fromMap(illTyped));
+        e =
+                assertThrows(
+                        ConfException.class,
+                        () -> DatasetSpec.fromConf(section("dataset", illTyped)));
         assertTrue(e.getMessage().contains("dataset.n_classes"), e.getMessage());
 
         Map<String, Object> wrongLength = fashionMnist();
         wrongLength.put("mean", List.of(0.1, 0.2));
-        e = assertThrows(ConfException.class, () -> DatasetSpec.fromMap(wrongLength));
+        e =
+                assertThrows(
+                        ConfException.class,
+                        () -> DatasetSpec.fromConf(section("dataset", wrongLength)));
         assertTrue(e.getMessage().contains("dataset.mean"), e.getMessage());
     }
 
@@ -82,11 +100,13 @@ class SpecsTest {
     void syntheticNeedsItsSampleCounts() {
         Map<String, Object> m = fashionMnist();
         m.put("name", "synthetic");
-        ConfException e = assertThrows(ConfException.class, () -> DatasetSpec.fromMap(m));
+        ConfException e =
+                assertThrows(
+                        ConfException.class, () -> DatasetSpec.fromConf(section("dataset", m)));
         assertTrue(e.getMessage().contains("dataset.n_train"), e.getMessage());
         m.put("n_train", 256);
         m.put("n_test", 128);
-        assertEquals(256, DatasetSpec.fromMap(m).nTrain());
+        assertEquals(256, DatasetSpec.fromConf(section("dataset", m)).nTrain());
     }
 
     @Test
@@ -95,22 +115,27 @@ class SpecsTest {
         m.put("dataroot", "~/dataroot/cifar");
         assertEquals(
                 Path.of(System.getProperty("user.home"), "dataroot", "cifar"),
-                DatasetSpec.fromMap(m).dataDir());
+                DatasetSpec.fromConf(section("dataset", m)).dataDir());
     }
 
     @Test
     void loaderSpecReadsTheConfKeysAndChecksRanges() {
-        LoaderSpec spec = LoaderSpec.fromMap(loader());
+        LoaderSpec spec = LoaderSpec.fromConf(section("loader", loader()));
         assertEquals(new LoaderSpec(64, 0.5, true, 0, -1, 2), spec);
 
         Map<String, Object> bad = loader();
         bad.put("val_ratio", 1.0);
-        ConfException e = assertThrows(ConfException.class, () -> LoaderSpec.fromMap(bad));
+        ConfException e =
+                assertThrows(
+                        ConfException.class, () -> LoaderSpec.fromConf(section("loader", bad)));
         assertTrue(e.getMessage().contains("loader.val_ratio"), e.getMessage());
 
         Map<String, Object> illTyped = loader();
         illTyped.put("aug", "sometimes");
-        e = assertThrows(ConfException.class, () -> LoaderSpec.fromMap(illTyped));
+        e =
+                assertThrows(
+                        ConfException.class,
+                        () -> LoaderSpec.fromConf(section("loader", illTyped)));
         assertTrue(e.getMessage().contains("loader.aug"), e.getMessage());
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nas4j.core.NasException;
+import org.nas4j.core.conf.Conf;
 
 /**
  * Optimizer trajectories on {@code L = 0.5 * sum(c * w^2)} with {@code c = [1, 3]}, {@code w0 = [1,
@@ -104,8 +105,10 @@ class OptimizerTrajectoryTest {
     void savedStateContinuesBitIdentically() throws IOException {
         for (String type : List.of("sgd", "adam")) {
             OptimizerSpec spec =
-                    OptimizerSpec.fromMap(
-                            Map.of("type", type, "lr", 0.1, "momentum", 0.9, "decay", 0.01));
+                    OptimizerSpec.fromConf(
+                            Conf.of(
+                                    Map.of("type", type, "lr", 0.1, "momentum", 0.9, "decay", 0.01),
+                                    "test"));
             Parameter a = param("w", 1f, -2f);
             float[] straight;
             try (NasOptimizer opt = spec.create()) {
