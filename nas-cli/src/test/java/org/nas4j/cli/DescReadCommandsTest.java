@@ -76,7 +76,7 @@ class DescReadCommandsTest {
                 Algorithms.installed()
                         .get("darts", "test")
                         .searchDescBuilder(conf)
-                        .build(conf.child("nas.search.model_desc").toMap(), "search", null);
+                        .build(conf.child("nas.search.model_desc"), "search", null);
         Path file = dir.resolve("search.json");
         DescJson.save(search, file);
         Run run = nas("desc", "show", file.toString());

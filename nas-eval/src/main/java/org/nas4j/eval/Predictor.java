@@ -89,7 +89,7 @@ public final class Predictor implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + confFile, e);
         }
-        DatasetSpec spec = DatasetSpec.fromMap(conf.child("nas.eval.loader.dataset").toMap());
+        DatasetSpec spec = DatasetSpec.fromConf(conf.child("nas.eval.loader.dataset"));
         ModelDesc desc = DescJson.load(descFile);
         NDManager manager = NDManager.newBaseManager(Device.cpu());
         try {

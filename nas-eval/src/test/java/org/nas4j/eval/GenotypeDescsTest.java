@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,12 +19,12 @@ import org.nas4j.ops.OpRegistry;
 
 /** Every published genotype builds the paper's evaluation network and reads back unchanged. */
 class GenotypeDescsTest {
-    private static Map<String, Object> evalSection;
+    private static Conf evalSection;
 
     @BeforeAll
     static void loadPaperConf() {
         Conf conf = Conf.load(AlgoConfs.confPaths("darts", true, "cifar10", null), List.of());
-        evalSection = conf.child("nas.eval.model_desc").toMap();
+        evalSection = conf.child("nas.eval.model_desc");
     }
 
     static List<String> names() {

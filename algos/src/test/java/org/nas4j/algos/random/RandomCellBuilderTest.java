@@ -18,7 +18,7 @@ class RandomCellBuilderTest {
     private static ModelDesc build(long seed) {
         Conf conf = Conf.load(AlgoConfs.confPaths("random", false, null, null), List.of());
         return new RandomCellBuilder(seed)
-                .build(conf.child("nas.search.model_desc").toMap(), "search", null);
+                .build(conf.child("nas.search.model_desc"), "search", null);
     }
 
     @Test
