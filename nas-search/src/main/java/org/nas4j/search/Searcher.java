@@ -3,6 +3,7 @@ package org.nas4j.search;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import org.nas4j.core.PhaseDir;
 import org.nas4j.core.Provenance;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.DescJson;
@@ -27,16 +28,11 @@ import org.slf4j.LoggerFactory;
  * The search phase: build the supernet description from {@code nas.search.model_desc}, build and
  * train the network with the algorithm's architecture trainer, attach the learnt architecture
  * weights to the description, finalize it and save {@code final_model_desc.json} (and the supernet
- * with its weights as {@code search_model_desc.json}) in the phase directory.
+ * with its weights as {@code search_model_desc.json}) in the phase directory (see {@link
+ * PhaseDir}).
  */
 public class Searcher {
     private static final Logger LOG = LoggerFactory.getLogger(Searcher.class);
-
-    /** File name of the per-epoch architecture weights. */
-    public static final String ALPHAS = "alphas.jsonl";
-
-    /** File name of the supernet description with its architecture weights. */
-    public static final String SEARCH_DESC = "search_model_desc.json";
 
     /**
      * What a search produced.
@@ -94,12 +90,13 @@ public class Searcher {
         long start = System.nanoTime();
         ModelDesc desc = buildDesc();
         try (PhaseRun run = new PhaseRun(conf, "search", dir, desc, registry, provenance)) {
+            PhaseDir files = run.files();
             TrainerBuilder b = run.trainerBuilder(console);
             NamedParams arch = NamedParams.of(run.model().archParams().asMap());
             if (!arch.isEmpty()) {
                 b.addListener(
                         new AlphasListener(
-                                dir.resolve(ALPHAS),
+                                files.alphas(),
                                 candidateNames(
                                         ArchWeights.withTrainables(desc, run.model().archParams()),
                                         registry),
@@ -111,16 +108,15 @@ public class Searcher {
                     LOG.info(
                             "Resuming search at epoch {} from {}",
                             startEpoch,
-                            dir.resolve(PhaseRun.CHECKPOINT_DIR));
+                            files.checkpointDir());
                 }
                 FitResult fit = trainer.fit(run.data().train(), run.data().val(), startEpoch);
                 ModelDesc searched = ArchWeights.withTrainables(desc, run.model().archParams());
                 Finalizers finalizers = algorithm.finalizers(conf, registry);
                 finalizers.observe(run);
                 ModelDesc finalDesc = finalizers.finalizeModel(searched);
-                DescJson.save(searched, dir.resolve(SEARCH_DESC));
-                DescJson.save(
-                        finalDesc, dir.resolve(conf.getString("nas.search.final_desc_filename")));
+                DescJson.save(searched, files.searchDesc());
+                DescJson.save(finalDesc, files.finalDesc());
                 long params = ModelStats.paramCount(desc, registry);
                 return new Result(
                         searched, finalDesc, fit, (System.nanoTime() - start) / 1e9, params);
