@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nas4j.cli.report.ReportWriter;
 import org.nas4j.core.NasException;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.ModelDesc;
+import org.nas4j.core.result.EvalResult;
+import org.nas4j.core.result.ExperimentSummary;
+import org.nas4j.core.result.SearchResult;
 import org.nas4j.eval.ExperimentResult;
 import org.nas4j.eval.ExperimentRunner;
 import org.nas4j.eval.GenotypeDescs;
@@ -177,25 +179,19 @@ public class RunCommand implements Callable<Integer> {
     }
 
     static void printSummary(PrintWriter out, ExperimentResult r) {
-        Map<String, Object> s = r.summary();
+        ExperimentSummary s = r.summary();
         out.printf(
                 Locale.ROOT,
-                "%n== nas4j %s on %s (%s mode, seed %s) ==%n",
-                s.get("algo"),
-                s.get("dataset"),
-                s.get("mode"),
-                s.get("seed"));
-        if (s.get("search") instanceof Map<?, ?> search) {
-            out.printf(
-                    Locale.ROOT,
-                    "search: %.0f s, %s epochs",
-                    num(search.get("wall_s")),
-                    search.get("epochs"));
-            if (search.get("val_top1") != null) {
-                out.printf(
-                        Locale.ROOT,
-                        ", supernet val top-1 %.2f%%",
-                        100 * num(search.get("val_top1")));
+                "%n== nas4j %s on %s (%s mode, seed %d) ==%n",
+                s.algo(),
+                s.dataset(),
+                s.mode(),
+                s.seed());
+        SearchResult search = s.search();
+        if (search != null) {
+            out.printf(Locale.ROOT, "search: %.0f s, %d epochs", search.wallS(), search.epochs());
+            if (search.valTop1() != null) {
+                out.printf(Locale.ROOT, ", supernet val top-1 %.2f%%", 100 * search.valTop1());
             }
             out.println();
         }
@@ -203,25 +199,22 @@ public class RunCommand implements Callable<Integer> {
             out.println("final cells:");
             out.print(CellWords.describe(r.finalDesc()));
         }
-        if (s.get("eval") instanceof Map<?, ?> eval) {
+        EvalResult eval = s.eval();
+        if (eval != null) {
             out.printf(
                     Locale.ROOT,
-                    "eval: %.0f s, %s epochs, %,d parameters, %,d multiply-adds per image%n",
-                    num(eval.get("wall_s")),
-                    eval.get("epochs"),
-                    (long) num(eval.get("params")),
-                    (long) num(eval.get("macs")));
+                    "eval: %.0f s, %d epochs, %,d parameters, %,d multiply-adds per image%n",
+                    eval.wallS(),
+                    eval.epochs(),
+                    eval.params(),
+                    eval.macs());
             out.printf(
                     Locale.ROOT,
                     "test accuracy: top-1 %.2f%%, top-5 %.2f%%%n",
-                    100 * num(eval.get("test_top1")),
-                    100 * num(eval.get("test_top5")));
+                    100 * eval.testTop1(),
+                    100 * eval.testTop5());
         }
         out.println("files: " + r.expDir().toAbsolutePath());
         out.flush();
-    }
-
-    private static double num(Object o) {
-        return o instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 }

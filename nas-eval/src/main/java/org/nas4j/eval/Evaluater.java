@@ -2,12 +2,13 @@ package org.nas4j.eval;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import org.nas4j.core.PhaseDir;
 import org.nas4j.core.Provenance;
 import org.nas4j.core.builder.ModelDescBuilder;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.DescJson;
 import org.nas4j.core.desc.ModelDesc;
-import org.nas4j.core.io.Json;
+import org.nas4j.core.result.TestResult;
 import org.nas4j.ops.OpRegistry;
 import org.nas4j.ops.net.ModelStats;
 import org.nas4j.train.FitResult;
@@ -22,16 +23,11 @@ import org.slf4j.LoggerFactory;
  * The evaluation phase: rebuild a network with {@code nas.eval.model_desc}'s macro parameters
  * (cells, channels, reductions, affine BatchNorm, aux tower) whose cells copy the final desc's
  * template cells, train it on the whole training set, test it, and save {@code
- * full_model_desc.json}, {@code model.params}, {@code metrics.json} and {@code test.json}.
+ * full_model_desc.json}, {@code model.params}, {@code metrics.json} and {@code test.json} (see
+ * {@link PhaseDir}).
  */
 public class Evaluater {
     private static final Logger LOG = LoggerFactory.getLogger(Evaluater.class);
-
-    /** Trained weights of the evaluated network. */
-    public static final String WEIGHTS = "model.params";
-
-    /** Final test metrics. */
-    public static final String TEST_FILE = "test.json";
 
     /**
      * What an evaluation produced.
@@ -75,7 +71,8 @@ public class Evaluater {
             PrintStream console) {
         long start = System.nanoTime();
         ModelDesc full = buildDesc(finalDesc);
-        DescJson.save(full, dir.resolve(conf.getString("nas.eval.full_desc_filename")));
+        PhaseDir files = PhaseDir.of(dir);
+        DescJson.save(full, files.fullDesc());
         try (PhaseRun run = new PhaseRun(conf, "eval", dir, full, registry, provenance);
                 Trainer trainer = run.trainerBuilder(console).build()) {
             int startEpoch = run.restoreIfAny(trainer, resume);
@@ -83,11 +80,12 @@ public class Evaluater {
                 LOG.info("Resuming evaluation at epoch {}", startEpoch);
             }
             FitResult fit = trainer.fit(run.data().train(), run.data().val(), startEpoch);
-            run.model().saveWeights(dir.resolve(WEIGHTS));
+            run.model().saveWeights(files.modelParams());
             SplitMetrics test =
                     new Tester(run.model(), run.device(), 0.0)
                             .test(run.data().test(), fit.epochsDone());
-            Json.write(dir.resolve(TEST_FILE), test);
+            new TestResult(test.loss(), test.top1(), test.top5(), test.count())
+                    .save(files.testResult());
             LOG.info("Test top-1 {} over {} samples", test.top1(), test.count());
             return new Result(
                     full,

@@ -1,8 +1,8 @@
 package org.nas4j.eval;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.nas4j.core.desc.ModelDesc;
+import org.nas4j.core.result.ExperimentSummary;
 
 /**
  * What an experiment produced: the final architecture, the summary written to {@code summary.json},
@@ -12,4 +12,4 @@ import org.nas4j.core.desc.ModelDesc;
  * @param finalDesc the architecture that was searched or given (null if neither phase ran)
  * @param summary the content of {@code summary.json}
  */
-public record ExperimentResult(Path expDir, ModelDesc finalDesc, Map<String, Object> summary) {}
+public record ExperimentResult(Path expDir, ModelDesc finalDesc, ExperimentSummary summary) {}

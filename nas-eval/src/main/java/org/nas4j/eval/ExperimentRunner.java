@@ -1,20 +1,21 @@
 package org.nas4j.eval;
 
-import com.google.gson.reflect.TypeToken;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.nas4j.core.ConfException;
+import org.nas4j.core.ExperimentDir;
 import org.nas4j.core.NasException;
+import org.nas4j.core.PhaseDir;
 import org.nas4j.core.Provenance;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.DescJson;
 import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.core.genotype.Genotype;
 import org.nas4j.core.io.DirLock;
-import org.nas4j.core.io.Json;
+import org.nas4j.core.result.EvalResult;
+import org.nas4j.core.result.ExperimentSummary;
+import org.nas4j.core.result.SearchResult;
 import org.nas4j.ops.OpRegistry;
 import org.nas4j.search.Algorithm;
 import org.nas4j.search.Algorithms;
@@ -32,20 +33,15 @@ import org.slf4j.LoggerFactory;
  * ExperimentResult result = runner.run(options);          // which phases, where, resume
  * }</pre>
  *
- * <p>Each phase writes its directory ({@code search/}, {@code eval/}) and a {@code result.json}
- * when it finishes; with {@code resume} a finished phase is not redone and an unfinished one
- * continues from its last checkpoint. {@code summary.json} at the top sums the experiment up. A
- * subclass may override {@link #run} or the phase factories to change the pipeline itself; an
- * algorithm changes what is searched and how through its {@link Algorithm}.
+ * <p>Each phase writes its directory ({@code search/}, {@code eval/}; see {@link ExperimentDir})
+ * and a {@code result.json} ({@link SearchResult}, {@link EvalResult}) when it finishes; with
+ * {@code resume} a finished phase is not redone (its result is re-read) and an unfinished one
+ * continues from its last checkpoint. {@code summary.json} ({@link ExperimentSummary}) at the top
+ * sums the experiment up. A subclass may override {@link #run} or the phase factories to change the
+ * pipeline itself; an algorithm changes what is searched and how through its {@link Algorithm}.
  */
 public class ExperimentRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
-
-    /** Per-phase record written when a phase finishes. */
-    public static final String RESULT = "result.json";
-
-    /** The experiment's summary. */
-    public static final String SUMMARY = "summary.json";
 
     /** The conf key naming the algorithm a conf is for. */
     public static final String ALGO_KEY = "nas.search.algo";
@@ -115,46 +111,25 @@ public class ExperimentRunner {
      * @throws NasException at once when another process is running in the same directory
      */
     public ExperimentResult run(RunOptions opts) {
+        refuseFileNameKeys();
         try (DirLock lock = DirLock.acquire(opts.expDir())) {
             return runLocked(opts);
         }
     }
 
     private ExperimentResult runLocked(RunOptions opts) {
-        Path exp = opts.expDir();
+        ExperimentDir exp = ExperimentDir.of(opts.expDir());
         Provenance provenance =
                 Provenance.capture(opts.args(), opts.confPaths(), conf.getLong("common.seed"));
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("algo", name());
-        summary.put("dataset", conf.getString("dataset.name"));
-        summary.put("seed", conf.getLong("common.seed"));
-        summary.put("mode", opts.mode());
         ModelDesc finalDesc = opts.finalDesc();
-        Path searchDir = exp.resolve("search");
+        SearchResult searchResult = null;
+        PhaseDir searchDir = exp.search();
         if (opts.search()) {
-            Map<String, Object> searchResult = finishedResult(searchDir, opts.resume());
-            if (searchResult == null) {
-                Searcher.Result r =
-                        searcher().search(searchDir, opts.resume(), provenance, opts.console());
-                searchResult = new LinkedHashMap<>();
-                searchResult.put("wall_s", r.wallSeconds());
-                searchResult.put("epochs", r.fit().epochsDone());
-                searchResult.put("genotype", genotypeOrNull(r.finalDesc()));
-                searchResult.put("supernet_params", r.supernetParams());
-                if (r.fit().last() != null && r.fit().last().val() != null) {
-                    searchResult.put("val_top1", r.fit().last().val().top1());
-                }
-                Json.write(searchDir.resolve(RESULT), searchResult);
-            } else {
-                LOG.info("Search in {} already finished; not redone.", searchDir);
-            }
-            summary.put("search", searchResult);
-            finalDesc =
-                    DescJson.load(
-                            searchDir.resolve(conf.getString("nas.search.final_desc_filename")));
-        } else if (finalDesc == null) {
-            Path saved = searchDir.resolve(conf.getString("nas.search.final_desc_filename"));
-            if (opts.eval() && !Files.exists(saved)) {
+            searchResult = search(searchDir, opts, provenance);
+            finalDesc = DescJson.load(searchDir.finalDesc());
+        } else if (finalDesc == null && opts.eval()) {
+            Path saved = searchDir.finalDesc();
+            if (!Files.exists(saved)) {
                 throw new NasException(
                         "Evaluation needs a final model description, but the search was"
                                 + " skipped and "
@@ -162,60 +137,97 @@ public class ExperimentRunner {
                                 + " does not exist; run the search first or give"
                                 + " --final-desc FILE or --genotype NAME.");
             }
-            finalDesc = opts.eval() ? DescJson.load(saved) : null;
+            finalDesc = DescJson.load(saved);
         }
-        if (opts.eval()) {
-            Path evalDir = exp.resolve("eval");
-            Map<String, Object> evalResult = finishedResult(evalDir, opts.resume());
-            if (evalResult == null) {
-                Evaluater.Result r =
-                        evaluater()
-                                .evaluate(
-                                        finalDesc,
-                                        evalDir,
-                                        opts.resume(),
-                                        provenance,
-                                        opts.console());
-                evalResult = new LinkedHashMap<>();
-                evalResult.put("wall_s", r.wallSeconds());
-                evalResult.put("epochs", r.fit().epochsDone());
-                evalResult.put("params", r.params());
-                evalResult.put("macs", r.macs());
-                evalResult.put("test_top1", r.test().top1());
-                evalResult.put("test_top5", r.test().top5());
-                evalResult.put("test_loss", r.test().loss());
-                evalResult.put(
-                        "images_per_s",
-                        r.fit().last() == null ? 0.0 : r.fit().last().imagesPerSec());
-                Json.write(evalDir.resolve(RESULT), evalResult);
-            } else {
-                LOG.info("Evaluation in {} already finished; not redone.", evalDir);
-            }
-            summary.put("eval", evalResult);
-        }
-        Map<String, Object> versions = new LinkedHashMap<>();
-        versions.put("nas4j", provenance.nas4jVersion());
-        versions.put("djl", provenance.djlVersion());
-        versions.put("java", provenance.javaVersion());
-        versions.put("git_commit", provenance.gitCommit());
-        versions.put("git_state", provenance.gitState());
-        summary.put("versions", versions);
-        Json.write(exp.resolve(SUMMARY), summary);
-        return new ExperimentResult(exp, finalDesc, summary);
+        EvalResult evalResult = opts.eval() ? eval(exp.eval(), finalDesc, opts, provenance) : null;
+        ExperimentSummary summary =
+                new ExperimentSummary(
+                        name(),
+                        conf.getString("dataset.name"),
+                        conf.getLong("common.seed"),
+                        opts.mode(),
+                        searchResult,
+                        evalResult,
+                        new ExperimentSummary.Versions(
+                                provenance.nas4jVersion(),
+                                provenance.djlVersion(),
+                                provenance.javaVersion(),
+                                provenance.gitCommit(),
+                                provenance.gitState()));
+        summary.save(exp.summary());
+        return new ExperimentResult(exp.root(), finalDesc, summary);
     }
 
-    private static Map<String, Object> finishedResult(Path phaseDir, boolean resume) {
-        Path file = phaseDir.resolve(RESULT);
-        if (!resume || !Files.exists(file)) {
-            return null;
+    /** The search's result: re-read when a resumed search already finished, else searched. */
+    private SearchResult search(PhaseDir dir, RunOptions opts, Provenance provenance) {
+        if (opts.resume() && Files.exists(dir.result())) {
+            LOG.info("Search in {} already finished; not redone.", dir);
+            return SearchResult.load(dir.result());
         }
-        try {
-            return Json.gson()
-                    .fromJson(
-                            Files.readString(file),
-                            new TypeToken<LinkedHashMap<String, Object>>() {}.getType());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+        Searcher.Result r = searcher().search(dir.dir(), opts.resume(), provenance, opts.console());
+        Double valTop1 =
+                r.fit().last() != null && r.fit().last().val() != null
+                        ? r.fit().last().val().top1()
+                        : null;
+        SearchResult result =
+                new SearchResult(
+                        r.wallSeconds(),
+                        r.fit().epochsDone(),
+                        genotypeOrNull(r.finalDesc()),
+                        r.supernetParams(),
+                        valTop1);
+        result.save(dir.result());
+        return result;
+    }
+
+    /** The evaluation's result: re-read when a resumed one already finished, else evaluated. */
+    private EvalResult eval(
+            PhaseDir dir, ModelDesc finalDesc, RunOptions opts, Provenance provenance) {
+        if (opts.resume() && Files.exists(dir.result())) {
+            LOG.info("Evaluation in {} already finished; not redone.", dir);
+            return EvalResult.load(dir.result());
+        }
+        Evaluater.Result r =
+                evaluater()
+                        .evaluate(finalDesc, dir.dir(), opts.resume(), provenance, opts.console());
+        EvalResult result =
+                new EvalResult(
+                        r.wallSeconds(),
+                        r.fit().epochsDone(),
+                        r.params(),
+                        r.macs(),
+                        r.test().top1(),
+                        r.test().top5(),
+                        r.test().loss(),
+                        r.fit().last() == null ? 0.0 : r.fit().last().imagesPerSec());
+        result.save(dir.result());
+        return result;
+    }
+
+    /**
+     * Refuses the file-name keys of earlier confs when they ask for another name: the experiment
+     * layout ({@link ExperimentDir}) owns every file name now.
+     */
+    private void refuseFileNameKeys() {
+        Map<String, String> removed =
+                Map.of(
+                        "nas.search.final_desc_filename", PhaseDir.FINAL_DESC,
+                        "nas.eval.final_desc_filename", PhaseDir.FINAL_DESC,
+                        "nas.eval.full_desc_filename", PhaseDir.FULL_DESC);
+        for (Map.Entry<String, String> e : removed.entrySet()) {
+            String key = e.getKey();
+            if (conf.has(key) && !e.getValue().equals(String.valueOf(conf.get(key)))) {
+                throw new ConfException(
+                        key
+                                + " in "
+                                + conf.sourceOf(key)
+                                + " is '"
+                                + conf.get(key)
+                                + "', but file names are no longer configurable: the experiment"
+                                + " layout always uses '"
+                                + e.getValue()
+                                + "'. Remove the key.");
+            }
         }
     }
 

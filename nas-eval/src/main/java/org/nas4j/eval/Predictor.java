@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.nas4j.core.ExperimentDir;
 import org.nas4j.core.NasException;
+import org.nas4j.core.PhaseDir;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.DescJson;
 import org.nas4j.core.desc.ModelDesc;
@@ -69,10 +71,10 @@ public final class Predictor implements AutoCloseable {
      * @throws NasException when the experiment has no finished evaluation
      */
     public static Predictor open(Path expDir, OpRegistry registry) {
-        Path eval = expDir.resolve("eval");
-        Path descFile = eval.resolve("full_model_desc.json");
-        Path params = eval.resolve(Evaluater.WEIGHTS);
-        Path confFile = eval.resolve("config_used.yaml");
+        PhaseDir eval = ExperimentDir.of(expDir).eval();
+        Path descFile = eval.fullDesc();
+        Path params = eval.modelParams();
+        Path confFile = eval.configUsed();
         for (Path f : List.of(descFile, params, confFile)) {
             if (!Files.isRegularFile(f)) {
                 throw new NasException(

@@ -3,6 +3,7 @@ package org.nas4j.search;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import org.nas4j.core.PhaseDir;
 import org.nas4j.core.Provenance;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.DescJson;
@@ -28,16 +29,11 @@ import org.slf4j.LoggerFactory;
  * The search phase: build the supernet description from {@code nas.search.model_desc}, build and
  * train the network with the algorithm's architecture trainer, attach the learnt architecture
  * weights to the description, finalize it and save {@code final_model_desc.json} (and the supernet
- * with its weights as {@code search_model_desc.json}) in the phase directory.
+ * with its weights as {@code search_model_desc.json}) in the phase directory (see {@link
+ * PhaseDir}).
  */
 public class Searcher {
     private static final Logger LOG = LoggerFactory.getLogger(Searcher.class);
-
-    /** File name of the per-epoch architecture weights. */
-    public static final String ALPHAS = "alphas.jsonl";
-
-    /** File name of the supernet description with its architecture weights. */
-    public static final String SEARCH_DESC = "search_model_desc.json";
 
     /**
      * What a search produced.
@@ -98,12 +94,13 @@ public class Searcher {
             return untrained(desc, dir, provenance, start);
         }
         try (PhaseRun run = new PhaseRun(conf, "search", dir, desc, registry, provenance)) {
+            PhaseDir files = run.files();
             TrainerBuilder b = run.trainerBuilder(console);
             NamedParams arch = NamedParams.of(run.model().archParams().asMap());
             if (!arch.isEmpty()) {
                 b.addListener(
                         new AlphasListener(
-                                dir.resolve(ALPHAS),
+                                files.alphas(),
                                 candidateNames(
                                         ArchWeights.withTrainables(desc, run.model().archParams()),
                                         registry),
@@ -115,16 +112,15 @@ public class Searcher {
                     LOG.info(
                             "Resuming search at epoch {} from {}",
                             startEpoch,
-                            dir.resolve(PhaseRun.CHECKPOINT_DIR));
+                            files.checkpointDir());
                 }
                 FitResult fit = trainer.fit(run.data().train(), run.data().val(), startEpoch);
                 ModelDesc searched = ArchWeights.withTrainables(desc, run.model().archParams());
                 Finalizers finalizers = algorithm.finalizers(conf, registry);
                 finalizers.observe(run);
                 ModelDesc finalDesc = finalizers.finalizeModel(searched);
-                DescJson.save(searched, dir.resolve(SEARCH_DESC));
-                DescJson.save(
-                        finalDesc, dir.resolve(conf.getString("nas.search.final_desc_filename")));
+                DescJson.save(searched, files.searchDesc());
+                DescJson.save(finalDesc, files.finalDesc());
                 long params = ModelStats.paramCount(desc, registry);
                 return new Result(
                         searched, finalDesc, fit, (System.nanoTime() - start) / 1e9, params);
@@ -135,10 +131,11 @@ public class Searcher {
     /** The search of an algorithm that trains nothing: its desc, checked and saved as final. */
     private Result untrained(ModelDesc desc, Path dir, Provenance provenance, long start) {
         Finalizers.checkDiscrete(desc, registry);
-        AtomicFiles.writeString(dir.resolve("config_used.yaml"), conf.toYaml());
-        provenance.write(dir.resolve("provenance.json"));
-        DescJson.save(desc, dir.resolve(SEARCH_DESC));
-        DescJson.save(desc, dir.resolve(conf.getString("nas.search.final_desc_filename")));
+        PhaseDir files = PhaseDir.of(dir);
+        AtomicFiles.writeString(files.configUsed(), conf.toYaml());
+        provenance.write(files.provenance());
+        DescJson.save(desc, files.searchDesc());
+        DescJson.save(desc, files.finalDesc());
         long params = ModelStats.paramCount(desc, registry);
         FitResult none = new FitResult(List.of(), 0, 0);
         return new Result(desc, desc, none, (System.nanoTime() - start) / 1e9, params);

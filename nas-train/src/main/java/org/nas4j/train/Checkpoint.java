@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nas4j.core.NasException;
+import org.nas4j.core.PhaseDir;
 import org.nas4j.core.io.AtomicFiles;
 import org.nas4j.core.io.Json;
 import org.nas4j.train.optim.NamedParams;
@@ -25,8 +26,9 @@ import org.nas4j.train.optim.TensorIo;
 import org.nas4j.train.optim.TensorIo.HostTensor;
 
 /**
- * Everything needed to continue a training run, in one file {@code checkpoint.bin} inside a
- * checkpoint directory, written atomically (temp file, then rename).
+ * Everything needed to continue a training run, in one file {@code checkpoint.bin} ({@link
+ * PhaseDir#CHECKPOINT_FILE}) inside a checkpoint directory, written atomically (temp file, then
+ * rename).
  *
  * <p>It holds every model parameter by name (BatchNorm running statistics included), the
  * architecture weights, the state of both optimizers (momentum buffers, Adam moments and step
@@ -38,9 +40,6 @@ import org.nas4j.train.optim.TensorIo.HostTensor;
  * checkpoint of another model naming the first mismatch.
  */
 public final class Checkpoint {
-    /** The file inside a checkpoint directory. */
-    public static final String FILE_NAME = "checkpoint.bin";
-
     /** Format version this class writes and reads. */
     public static final int VERSION = 1;
 
@@ -64,7 +63,7 @@ public final class Checkpoint {
 
     /** Whether {@code dir} holds a checkpoint. */
     public static boolean exists(Path dir) {
-        return Files.isRegularFile(dir.resolve(FILE_NAME));
+        return Files.isRegularFile(dir.resolve(PhaseDir.CHECKPOINT_FILE));
     }
 
     /**
@@ -85,7 +84,7 @@ public final class Checkpoint {
         OptimizerState ws = weightOptimizer.state(model);
         OptimizerState as = archOptimizer == null ? null : archOptimizer.state(arch);
         AtomicFiles.write(
-                dir.resolve(FILE_NAME),
+                dir.resolve(PhaseDir.CHECKPOINT_FILE),
                 raw -> {
                     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw));
                     TensorIo.writeString(out, MAGIC);
@@ -116,9 +115,10 @@ public final class Checkpoint {
             NamedParams arch,
             NasOptimizer weightOptimizer,
             NasOptimizer archOptimizer) {
-        Path file = dir.resolve(FILE_NAME);
+        Path file = dir.resolve(PhaseDir.CHECKPOINT_FILE);
         if (!Files.isRegularFile(file)) {
-            throw new NasException("There is no checkpoint in " + dir + " (no " + FILE_NAME + ").");
+            throw new NasException(
+                    "There is no checkpoint in " + dir + " (no " + PhaseDir.CHECKPOINT_FILE + ").");
         }
         Progress progress;
         Map<String, HostTensor> modelT;

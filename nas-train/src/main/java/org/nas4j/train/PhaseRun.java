@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.nas4j.core.PhaseDir;
 import org.nas4j.core.Provenance;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.ModelDesc;
@@ -25,12 +26,10 @@ import org.nas4j.train.data.LoaderSpec;
  * phase run owns the network's manager and the data threads; close it when done.
  */
 public final class PhaseRun implements AutoCloseable {
-    /** Where a phase's checkpoints are kept, inside its directory. */
-    public static final String CHECKPOINT_DIR = "checkpoint";
-
     private final Conf conf;
     private final String phase;
     private final Path dir;
+    private final PhaseDir files;
     private final long seed;
     private final Device device;
     private final NDManager manager;
@@ -51,10 +50,11 @@ public final class PhaseRun implements AutoCloseable {
         this.conf = conf;
         this.phase = phase;
         this.dir = dir;
+        this.files = PhaseDir.of(dir);
         this.seed = conf.getLong("common.seed");
         this.device = Devices.parse(conf.getString("common.device"));
-        AtomicFiles.writeString(dir.resolve("config_used.yaml"), conf.toYaml());
-        provenance.write(dir.resolve("provenance.json"));
+        AtomicFiles.writeString(files.configUsed(), conf.toYaml());
+        provenance.write(files.provenance());
         Engine.getInstance().setRandomSeed((int) seed);
         this.manager = NDManager.newBaseManager(device);
         this.model = new ModelBlock(desc, registry);
@@ -100,9 +100,9 @@ public final class PhaseRun implements AutoCloseable {
                 .optDevice(device)
                 .optDropPathSetter(model::setDropPathProb)
                 .addListener(new ProgressListener(console, logInterval))
-                .addListener(new LogFileListener(dir.resolve("log.txt"), logInterval))
-                .addListener(new MetricsJsonListener(dir.resolve("metrics.json")))
-                .addListener(new CheckpointListener(dir.resolve(CHECKPOINT_DIR)));
+                .addListener(new LogFileListener(files.log(), logInterval))
+                .addListener(new MetricsJsonListener(files.metrics()))
+                .addListener(new CheckpointListener(files.checkpointDir()));
     }
 
     /**
@@ -111,7 +111,7 @@ public final class PhaseRun implements AutoCloseable {
      * @return the epoch to continue from (0 when starting fresh)
      */
     public int restoreIfAny(Trainer trainer, boolean resume) {
-        Path ckpt = dir.resolve(CHECKPOINT_DIR);
+        Path ckpt = files.checkpointDir();
         if (resume && Files.isDirectory(ckpt) && Checkpoint.exists(ckpt)) {
             return trainer.restore(ckpt);
         }
@@ -136,6 +136,11 @@ public final class PhaseRun implements AutoCloseable {
 
     public Path dir() {
         return dir;
+    }
+
+    /** The layout of the phase's directory. */
+    public PhaseDir files() {
+        return files;
     }
 
     @Override

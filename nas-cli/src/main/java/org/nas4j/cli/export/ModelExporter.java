@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nas4j.core.ExperimentDir;
 import org.nas4j.core.NasException;
+import org.nas4j.core.PhaseDir;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.DescJson;
 import org.nas4j.core.desc.ModelDesc;
@@ -62,9 +64,9 @@ public final class ModelExporter {
      *     eval/full_model_desc.json} or {@code eval/model.params}) or the weights do not fit it
      */
     public static Map<String, Object> export(Path expDir, Path outDir) {
-        Path eval = expDir.resolve("eval");
-        Path descFile = eval.resolve("full_model_desc.json");
-        Path params = eval.resolve("model.params");
+        PhaseDir eval = ExperimentDir.of(expDir).eval();
+        Path descFile = eval.fullDesc();
+        Path params = eval.modelParams();
         for (Path f : List.of(descFile, params)) {
             if (!Files.isRegularFile(f)) {
                 throw new NasException(
@@ -114,7 +116,7 @@ public final class ModelExporter {
         f.put("params_file", paramsFile);
         f.put("input_shape", desc.inputShape());
         f.put("n_classes", desc.nClasses());
-        Path conf = expDir.resolve("eval/config_used.yaml");
+        Path conf = ExperimentDir.of(expDir).eval().configUsed();
         if (Files.isRegularFile(conf)) {
             Conf c = readConf(conf);
             if (c.has("dataset")) {

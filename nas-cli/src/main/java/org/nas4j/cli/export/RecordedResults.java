@@ -6,21 +6,29 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.nas4j.core.ExperimentDir;
+import org.nas4j.core.NasException;
+import org.nas4j.core.result.ExperimentSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The test accuracy an experiment recorded: summary.json, else the eval metrics' last test. */
 final class RecordedResults {
+    private static final Logger LOG = LoggerFactory.getLogger(RecordedResults.class);
+
     private RecordedResults() {}
 
     /** The recorded test top-1 (a fraction), or null when the run recorded none. */
     static Double testTop1(Path expDir) {
-        JsonObject summary = object(expDir.resolve("summary.json"));
-        JsonElement v = path(summary, "eval", "test_top1");
-        if (v != null) {
-            return v.getAsDouble();
+        ExperimentDir exp = ExperimentDir.of(expDir);
+        ExperimentSummary summary = summary(exp.summary());
+        if (summary != null && summary.eval() != null) {
+            return summary.eval().testTop1();
         }
-        JsonObject metrics = object(expDir.resolve("eval/metrics.json"));
+        JsonObject metrics = object(exp.eval().metrics());
         JsonElement epochs = metrics == null ? null : metrics.get("epochs");
         if (epochs != null && epochs.isJsonArray() && !epochs.getAsJsonArray().isEmpty()) {
             JsonArray a = epochs.getAsJsonArray();
@@ -28,6 +36,19 @@ final class RecordedResults {
             return t == null ? null : t.getAsDouble();
         }
         return null;
+    }
+
+    private static ExperimentSummary summary(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return ExperimentSummary.load(file);
+        } catch (NasException | UncheckedIOException e) {
+            // an unreadable summary only means no recorded accuracy to compare against
+            LOG.warn("Ignoring {}: {}", file, e.getMessage());
+            return null;
+        }
     }
 
     private static JsonElement path(JsonElement root, String... keys) {
@@ -51,7 +72,6 @@ final class RecordedResults {
             JsonElement el = JsonParser.parseString(Files.readString(file));
             return el.isJsonObject() ? el.getAsJsonObject() : null;
         } catch (IOException | JsonParseException e) {
-            // an unreadable summary only means no recorded accuracy to compare against
             return null;
         }
     }

@@ -7,17 +7,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.nas4j.core.ExperimentDir;
 import org.nas4j.core.NasException;
+import org.nas4j.core.PhaseDir;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.DescJson;
 import org.nas4j.core.desc.ModelDesc;
+import org.nas4j.core.result.ExperimentSummary;
 
 /**
  * What an experiment directory holds, read leniently: a file that is missing is listed in {@link
  * #missing()}, one that cannot be read in {@link #problems()}, and the report shows the rest.
  *
  * @param dir the experiment directory
- * @param summary {@code summary.json}, or null
+ * @param summary {@code summary.json}, or null when missing or unreadable
  * @param search the search phase's files
  * @param eval the eval phase's files
  * @param missing expected files that do not exist, relative to {@code dir}
@@ -25,31 +28,32 @@ import org.nas4j.core.desc.ModelDesc;
  */
 record ExperimentData(
         Path dir,
-        JsonObject summary,
+        ExperimentSummary summary,
         Phase search,
         Phase eval,
         List<String> missing,
         List<String> problems) {
 
-    /** The files of a phase directory this report reads. */
+    /** The files of the search directory this report reads. */
     static final List<String> SEARCH_FILES =
             List.of(
-                    "config_used.yaml",
-                    "provenance.json",
-                    "metrics.json",
-                    "alphas.jsonl",
-                    "final_model_desc.json");
+                    PhaseDir.CONFIG_USED,
+                    PhaseDir.PROVENANCE,
+                    PhaseDir.METRICS,
+                    PhaseDir.ALPHAS,
+                    PhaseDir.FINAL_DESC);
 
+    /** The files of the eval directory this report reads. */
     static final List<String> EVAL_FILES =
             List.of(
-                    "config_used.yaml",
-                    "provenance.json",
-                    "metrics.json",
-                    "full_model_desc.json",
-                    "model.params");
+                    PhaseDir.CONFIG_USED,
+                    PhaseDir.PROVENANCE,
+                    PhaseDir.METRICS,
+                    PhaseDir.FULL_DESC,
+                    PhaseDir.MODEL_PARAMS);
 
     /**
-     * One phase ({@code search} or {@code eval}); every field may be null.
+     * One phase ({@code search} or {@code eval}); every field but the names may be null.
      *
      * @param name phase name
      * @param config {@code config_used.yaml}
@@ -57,6 +61,7 @@ record ExperimentData(
      * @param metrics {@code metrics.json}
      * @param alphas {@code alphas.jsonl} (search)
      * @param desc {@code final_model_desc.json} (search) or {@code full_model_desc.json} (eval)
+     * @param descFile where {@code desc} is read from, relative to the experiment directory
      */
     record Phase(
             String name,
@@ -64,7 +69,8 @@ record ExperimentData(
             JsonObject provenance,
             MetricsHistory metrics,
             AlphaHistory alphas,
-            ModelDesc desc) {
+            ModelDesc desc,
+            String descFile) {
 
         /** Whether nothing of the phase could be read. */
         boolean isEmpty() {
@@ -95,10 +101,11 @@ record ExperimentData(
                             + " does not exist; give the directory 'nas run' wrote, e.g."
                             + " runs/darts_toy.");
         }
-        Reader r = new Reader(dir);
-        JsonObject summary = r.read("summary.json", JsonFiles::object);
-        Phase search = r.phase("search", SEARCH_FILES);
-        Phase eval = r.phase("eval", EVAL_FILES);
+        ExperimentDir exp = ExperimentDir.of(dir);
+        Reader r = new Reader(exp);
+        ExperimentSummary summary = r.read(exp.summary(), ExperimentSummary::load);
+        Phase search = r.phase(ExperimentDir.SEARCH, exp.search(), false);
+        Phase eval = r.phase(ExperimentDir.EVAL, exp.eval(), true);
         if (summary == null && search.isEmpty() && eval.isEmpty()) {
             if (!r.problems.isEmpty()) {
                 throw new NasException(
@@ -107,7 +114,9 @@ record ExperimentData(
             throw new NasException(
                     "The directory "
                             + dir
-                            + " holds no experiment results: none of summary.json, search/"
+                            + " holds no experiment results: none of "
+                            + ExperimentDir.SUMMARY
+                            + ", search/"
                             + String.join(", search/", SEARCH_FILES)
                             + ", eval/"
                             + String.join(", eval/", EVAL_FILES)
@@ -118,39 +127,30 @@ record ExperimentData(
 
     /** Collects files and the reasons some could not be read. */
     private static final class Reader {
-        final Path dir;
+        final ExperimentDir exp;
         final List<String> missing = new ArrayList<>();
         final List<String> problems = new ArrayList<>();
 
-        Reader(Path dir) {
-            this.dir = dir;
+        Reader(ExperimentDir exp) {
+            this.exp = exp;
         }
 
-        Phase phase(String name, List<String> files) {
-            String p = name + "/";
+        Phase phase(String name, PhaseDir files, boolean eval) {
             Conf config =
-                    read(
-                            p + "config_used.yaml",
-                            f -> Conf.fromYaml(JsonFiles.read(f), f.toString()));
-            JsonObject prov = read(p + "provenance.json", JsonFiles::object);
-            MetricsHistory metrics = read(p + "metrics.json", MetricsHistory::load);
-            AlphaHistory alphas =
-                    files.contains("alphas.jsonl")
-                            ? read(p + "alphas.jsonl", AlphaHistory::load)
-                            : null;
-            String descFile =
-                    files.contains("final_model_desc.json")
-                            ? "final_model_desc.json"
-                            : "full_model_desc.json";
-            ModelDesc desc = read(p + descFile, DescJson::load);
-            if (files.contains("model.params") && !Files.exists(dir.resolve(p + "model.params"))) {
-                missing.add(p + "model.params");
+                    read(files.configUsed(), f -> Conf.fromYaml(JsonFiles.read(f), f.toString()));
+            JsonObject prov = read(files.provenance(), JsonFiles::object);
+            MetricsHistory metrics = read(files.metrics(), MetricsHistory::load);
+            AlphaHistory alphas = eval ? null : read(files.alphas(), AlphaHistory::load);
+            Path descFile = eval ? files.fullDesc() : files.finalDesc();
+            ModelDesc desc = read(descFile, DescJson::load);
+            if (eval && !Files.exists(files.modelParams())) {
+                missing.add(rel(files.modelParams()));
             }
-            return new Phase(name, config, prov, metrics, alphas, desc);
+            return new Phase(name, config, prov, metrics, alphas, desc, rel(descFile));
         }
 
-        <T> T read(String rel, Function<Path, T> loader) {
-            Path f = dir.resolve(rel);
+        <T> T read(Path f, Function<Path, T> loader) {
+            String rel = rel(f);
             if (!Files.isRegularFile(f)) {
                 missing.add(rel);
                 return null;
@@ -161,6 +161,11 @@ record ExperimentData(
                 problems.add(rel + " could not be read: " + e.getMessage());
                 return null;
             }
+        }
+
+        /** {@code f} relative to the experiment directory, with {@code /} separators. */
+        String rel(Path f) {
+            return exp.root().relativize(f).toString().replace('\\', '/');
         }
     }
 }

@@ -1,14 +1,14 @@
 package org.nas4j.cli.report;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.ModelDesc;
+import org.nas4j.core.result.EvalResult;
+import org.nas4j.core.result.ExperimentSummary;
+import org.nas4j.core.result.SearchResult;
 import org.nas4j.core.viz.CellDrawing;
 import org.nas4j.search.Algorithms;
 
@@ -86,30 +86,34 @@ final class ReportHtml {
 
     private void summary(StringBuilder sb) {
         sb.append("<section id=\"summary\">\n<h2>Summary</h2>\n");
+        ExperimentSummary s = d.summary();
+        SearchResult search = s == null ? null : s.search();
+        EvalResult eval = s == null ? null : s.eval();
         Map<String, String> rows = new LinkedHashMap<>();
-        rows.put("algorithm", str("algo"));
-        rows.put("dataset", str("dataset"));
-        rows.put("seed", str("seed"));
-        rows.put("mode", str("mode"));
-        rows.put("search epochs", str("search.epochs"));
-        rows.put("search wall time", Html.duration(num("search.wall_s")));
-        rows.put("eval epochs", str("eval.epochs"));
-        rows.put("eval wall time", Html.duration(num("eval.wall_s")));
+        rows.put("algorithm", s == null ? "–" : text(s.algo()));
+        rows.put("dataset", s == null ? "–" : text(s.dataset()));
+        rows.put("seed", s == null ? "–" : Long.toString(s.seed()));
+        rows.put("mode", s == null ? "–" : text(s.mode()));
+        rows.put("search epochs", search == null ? "–" : Integer.toString(search.epochs()));
+        rows.put("search wall time", Html.duration(search == null ? Double.NaN : search.wallS()));
+        rows.put("eval epochs", eval == null ? "–" : Integer.toString(eval.epochs()));
+        rows.put("eval wall time", Html.duration(eval == null ? Double.NaN : eval.wallS()));
         rows.put("test top-1", Html.percent(testTop1()));
-        rows.put("test loss", Html.value(num("eval.test_loss")));
+        rows.put("test loss", Html.value(eval == null ? Double.NaN : eval.testLoss()));
         table(sb, "summary-table", rows);
-        String genotype = str("search.genotype");
-        if (!genotype.equals("–")) {
+        if (search != null && search.genotype() != null) {
             sb.append("<p>Genotype: <code id=\"genotype\">")
-                    .append(Html.esc(genotype))
+                    .append(Html.esc(search.genotype()))
                     .append("</code></p>\n");
         }
-        JsonElement versions = d.summary() == null ? null : d.summary().get("versions");
-        if (versions != null && versions.isJsonObject()) {
+        ExperimentSummary.Versions versions = s == null ? null : s.versions();
+        if (versions != null) {
             Map<String, String> v = new LinkedHashMap<>();
-            versions.getAsJsonObject()
-                    .entrySet()
-                    .forEach(e -> v.put(e.getKey(), text(e.getValue())));
+            v.put("nas4j", text(versions.nas4j()));
+            v.put("djl", text(versions.djl()));
+            v.put("java", text(versions.java()));
+            v.put("git_commit", text(versions.gitCommit()));
+            v.put("git_state", text(versions.gitState()));
             sb.append("<h3>Versions</h3>\n");
             table(sb, "versions-table", v);
         }
@@ -143,13 +147,13 @@ final class ReportHtml {
         sb.append("<section id=\"cells\">\n<h2>Final cells</h2>\n");
         ModelDesc desc = d.search().desc() != null ? d.search().desc() : d.eval().desc();
         if (desc == null) {
-            sb.append("<p class=\"note\">No final model description (search/final_model_desc.json")
-                    .append(" or eval/full_model_desc.json) to draw.</p>\n");
+            sb.append("<p class=\"note\">No final model description (")
+                    .append(d.search().descFile())
+                    .append(" or ")
+                    .append(d.eval().descFile())
+                    .append(") to draw.</p>\n");
         } else {
-            String from =
-                    d.search().desc() != null
-                            ? "search/final_model_desc.json"
-                            : "eval/full_model_desc.json";
+            String from = d.search().desc() != null ? d.search().descFile() : d.eval().descFile();
             sb.append("<p class=\"muted\">From ")
                     .append(from)
                     .append(".</p>\n<div class=\"cells\">\n");
@@ -203,10 +207,13 @@ final class ReportHtml {
         sb.append("<section id=\"size\">\n<h2>Throughput and size</h2>\n");
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put("search images/s (mean over epochs)", Html.value(meanThroughput(d.search())));
-        OptionalDouble evalIps = opt("eval.images_per_s");
+        EvalResult eval = d.summary() == null ? null : d.summary().eval();
         rows.put(
                 "eval images/s",
-                Html.value(evalIps.isPresent() ? evalIps.getAsDouble() : meanThroughput(d.eval())));
+                Html.value(
+                        eval != null && eval.imagesPerS() > 0
+                                ? eval.imagesPerS()
+                                : meanThroughput(d.eval())));
         rows.put("search network parameters", count(size.searchParams()));
         rows.put("eval network parameters", count(size.evalParams()));
         rows.put("eval network multiply-adds (one image)", count(size.evalMacs()));
@@ -236,9 +243,8 @@ final class ReportHtml {
     }
 
     private double testTop1() {
-        OptionalDouble s = opt("eval.test_top1");
-        if (s.isPresent()) {
-            return s.getAsDouble();
+        if (d.summary() != null && d.summary().eval() != null) {
+            return d.summary().eval().testTop1();
         }
         MetricsHistory m = d.eval().metrics();
         if (m != null && !m.epochs().isEmpty()) {
@@ -275,53 +281,10 @@ final class ReportHtml {
         sb.append("</table>\n");
     }
 
-    /** A summary value by dotted path, as text ("–" when absent). */
-    private String str(String path) {
-        JsonElement e = SummaryValues.get(d.summary(), path);
-        return e == null ? "–" : text(e);
-    }
-
-    private double num(String path) {
-        return opt(path).orElse(Double.NaN);
-    }
-
-    private OptionalDouble opt(String path) {
-        return SummaryValues.number(d.summary(), path);
-    }
-
-    private static String text(JsonElement e) {
-        if (e.isJsonPrimitive()) {
-            return e.getAsJsonPrimitive().isNumber()
-                    ? Html.value(e.getAsDouble())
-                    : e.getAsString();
-        }
-        return e.toString();
+    private static String text(String value) {
+        return value == null ? "–" : value;
     }
 
     /** Parameter and multiply-add counts, -1 where unknown. */
     record SizeFacts(long searchParams, long evalParams, long evalMacs) {}
-
-    /** Dotted-path access into summary.json. */
-    static final class SummaryValues {
-        private SummaryValues() {}
-
-        static JsonElement get(JsonObject root, String path) {
-            JsonElement cur = root;
-            for (String part : path.split("\\.")) {
-                if (cur == null || !cur.isJsonObject()) {
-                    return null;
-                }
-                cur = cur.getAsJsonObject().get(part);
-            }
-            return cur == null || cur.isJsonNull() ? null : cur;
-        }
-
-        static OptionalDouble number(JsonObject root, String path) {
-            JsonElement e = get(root, path);
-            if (e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
-                return OptionalDouble.of(e.getAsDouble());
-            }
-            return OptionalDouble.empty();
-        }
-    }
 }

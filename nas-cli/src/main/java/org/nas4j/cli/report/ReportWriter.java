@@ -1,10 +1,11 @@
 package org.nas4j.cli.report;
 
 import java.nio.file.Path;
-import java.util.OptionalDouble;
+import org.nas4j.core.ExperimentDir;
 import org.nas4j.core.NasException;
 import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.core.io.AtomicFiles;
+import org.nas4j.core.result.ExperimentSummary;
 import org.nas4j.ops.OpRegistry;
 import org.nas4j.ops.net.ModelStats;
 import org.nas4j.search.Algorithms;
@@ -25,9 +26,6 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class ReportWriter {
-    /** Name of the report file in the experiment directory. */
-    public static final String FILE_NAME = "report.html";
-
     private static final Logger LOG = LoggerFactory.getLogger(ReportWriter.class);
 
     private ReportWriter() {}
@@ -39,7 +37,7 @@ public final class ReportWriter {
      */
     public static Path write(Path expDir) {
         String html = html(expDir);
-        Path out = expDir.resolve(FILE_NAME);
+        Path out = ExperimentDir.of(expDir).report();
         AtomicFiles.writeString(out, html);
         LOG.info("Wrote the experiment report {}", out);
         return out;
@@ -51,11 +49,13 @@ public final class ReportWriter {
         return new ReportHtml(data, sizeFacts(data)).page();
     }
 
-    /** Counts from summary.json, else measured on the eval network's desc. */
+    /** Counts from summary.json, else measured on the eval network's desc; -1 where unknown. */
     private static ReportHtml.SizeFacts sizeFacts(ExperimentData d) {
-        long searchParams = count(d, "search.params");
-        long evalParams = count(d, "eval.params");
-        long evalMacs = count(d, "eval.macs");
+        ExperimentSummary s = d.summary();
+        long searchParams =
+                known(s == null || s.search() == null ? 0 : s.search().supernetParams());
+        long evalParams = known(s == null || s.eval() == null ? 0 : s.eval().params());
+        long evalMacs = known(s == null || s.eval() == null ? 0 : s.eval().macs());
         ModelDesc eval = d.eval().desc();
         if (eval != null && (evalParams < 0 || evalMacs < 0)) {
             try {
@@ -69,8 +69,8 @@ public final class ReportWriter {
         return new ReportHtml.SizeFacts(searchParams, evalParams, evalMacs);
     }
 
-    private static long count(ExperimentData d, String path) {
-        OptionalDouble v = ReportHtml.SummaryValues.number(d.summary(), path);
-        return v.isPresent() ? Math.round(v.getAsDouble()) : -1;
+    /** A recorded count, or -1 when not recorded (an older summary may lack it: read as 0). */
+    private static long known(long count) {
+        return count > 0 ? count : -1;
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.nas4j.core.ExperimentDir;
 import org.nas4j.core.NasException;
 import org.nas4j.core.desc.DescJson;
 import org.nas4j.core.desc.ModelDesc;
@@ -27,7 +28,7 @@ public final class SweepReport {
     /** Writes {@code sweepDir/report.html} from its {@code sweep.json} and returns its path. */
     public static Path write(Path sweepDir) {
         Map<String, Object> s = read(sweepDir.resolve(SweepSummary.FILE));
-        Path out = sweepDir.resolve(ReportWriter.FILE_NAME);
+        Path out = sweepDir.resolve(ExperimentDir.REPORT);
         AtomicFiles.writeString(out, html(s));
         return out;
     }

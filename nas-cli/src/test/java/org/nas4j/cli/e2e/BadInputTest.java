@@ -197,4 +197,34 @@ class BadInputTest {
             assertFalse(Files.exists(exp.resolve("eval")), "nothing written by the refused run");
         }
     }
+
+    @Test
+    void fileNameKeyOfAnOlderConfIsRefusedWhenItAsksForAnotherName(@TempDir Path tmp)
+            throws IOException {
+        Path conf = tmp.resolve("old_names.yaml");
+        Files.writeString(
+                conf,
+                String.join("\n", "nas:", "  eval:", "    full_desc_filename: 'mine.json'", ""));
+        Path exp = tmp.resolve("exp");
+        E2e.Run run =
+                E2e.nas(
+                        E2e.args(
+                                "eval",
+                                "--algo",
+                                "darts",
+                                "--dataset",
+                                "synthetic",
+                                "--genotype",
+                                "DARTS_V2",
+                                "--conf",
+                                conf,
+                                "--exp-dir",
+                                exp,
+                                E2e.TINY_EVAL));
+        String err = oneLineError(run);
+        assertTrue(err.contains("nas.eval.full_desc_filename"), err);
+        assertTrue(err.contains("old_names.yaml"), err);
+        assertTrue(err.contains("'full_model_desc.json'"), err);
+        assertFalse(Files.exists(exp.resolve("eval")), "nothing is written");
+    }
 }

@@ -11,11 +11,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nas4j.core.ExperimentDir;
 import org.nas4j.core.desc.CellDesc;
 import org.nas4j.core.desc.DescJson;
 import org.nas4j.core.desc.EdgeDesc;
 import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.core.desc.NodeDesc;
+import org.nas4j.core.result.EvalResult;
+import org.nas4j.core.result.ExperimentSummary;
+import org.nas4j.core.result.SearchResult;
+import org.nas4j.core.result.TestResult;
 
 /**
  * {@code nas run --algo darts} end to end on real Fashion-MNIST, at smoke size: a 2-cell supernet
@@ -80,9 +85,15 @@ class DartsToyRunTest {
         assertFinalCellsAreDiscrete(finalDesc, 2);
 
         Map<String, Object> summary = E2e.readJson(exp.resolve("summary.json"));
-        assertEquals("darts", summary.get("algo"));
-        assertEquals("fashion_mnist", summary.get("dataset"));
-        double top1 = ((Number) ((Map<?, ?>) summary.get("eval")).get("test_top1")).doubleValue();
+        assertEquals("nas4j.experiment_summary", summary.get("format"));
+        ExperimentDir dir = ExperimentDir.of(exp);
+        ExperimentSummary typed = ExperimentSummary.load(dir.summary());
+        assertEquals("darts", typed.algo());
+        assertEquals("fashion_mnist", typed.dataset());
+        assertEquals(SearchResult.load(dir.search().result()), typed.search());
+        assertEquals(EvalResult.load(dir.eval().result()), typed.eval());
+        assertEquals(TestResult.load(dir.eval().testResult()).top1(), typed.eval().testTop1());
+        double top1 = typed.eval().testTop1();
         // Measured 0.49 (chance is 0.10); the bound leaves room for another architecture.
         assertTrue(top1 > 0.3, "test top-1 " + top1 + " is not well above chance (0.1)");
 

@@ -13,6 +13,9 @@ import org.nas4j.core.genotype.Genotype;
 import org.nas4j.core.genotype.Genotypes;
 import org.nas4j.core.io.AtomicFiles;
 import org.nas4j.core.io.Json;
+import org.nas4j.core.result.EvalResult;
+import org.nas4j.core.result.ExperimentSummary;
+import org.nas4j.core.result.SearchResult;
 import org.nas4j.eval.GenotypeDescs;
 
 /**
@@ -63,38 +66,20 @@ public final class FakeExperiment {
         Json.write(search.resolve("metrics.json"), metrics(SEARCH_EPOCHS, true, false));
         Json.write(eval.resolve("metrics.json"), metrics(2, false, true));
         AtomicFiles.writeString(search.resolve("alphas.jsonl"), alphas(SEARCH_EPOCHS));
-        Json.write(dir.resolve("summary.json"), summary(g));
+        summary(g).save(dir.resolve("summary.json"));
         return dir;
     }
 
-    private static Map<String, Object> summary(Genotype g) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("algo", "darts");
-        s.put("dataset", "fashion_mnist");
-        s.put("seed", 2);
-        s.put("mode", "toy");
-        s.put(
-                "search",
-                Map.of(
-                        "wall_s",
-                        312.5,
-                        "epochs",
-                        SEARCH_EPOCHS,
-                        "genotype",
-                        g.toString(),
-                        "params",
-                        61234));
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("wall_s", 95.25);
-        e.put("epochs", 2);
-        e.put("params", 123456);
-        e.put("macs", 7654321);
-        e.put("test_top1", 0.8123);
-        e.put("test_loss", 0.5234);
-        e.put("images_per_s", 410.5);
-        s.put("eval", e);
-        s.put("versions", Map.of("nas4j", "0.1.0-SNAPSHOT", "djl", "0.35.1", "pytorch", "2.7.1"));
-        return s;
+    private static ExperimentSummary summary(Genotype g) {
+        return new ExperimentSummary(
+                "darts",
+                "fashion_mnist",
+                2,
+                "toy",
+                new SearchResult(312.5, SEARCH_EPOCHS, g.toString(), 61234, 0.5),
+                new EvalResult(95.25, 2, 123456, 7654321, 0.8123, 0.99, 0.5234, 410.5),
+                new ExperimentSummary.Versions(
+                        "0.1.0-SNAPSHOT", "0.35.1", "17.0.12", "dc08787", "clean"));
     }
 
     /** The trainer's metrics.json: {"epochs": [...], "best", "last", "global_step"}. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -115,6 +116,29 @@ class ReportWriterTest {
         Files.writeString(dir.resolve("search/metrics.json"), "{not json");
         String html = ReportWriter.html(dir);
         assertTrue(html.contains("search/metrics.json could not be read"), "problem listed");
+        assertTrue(html.contains("id=\"chart-eval-loss\""), "the rest is shown");
+    }
+
+    @Test
+    void summaryWrittenBeforeResultsWereVersionedStillLoads(@TempDir Path dir) throws Exception {
+        FakeExperiment.write(dir);
+        try (InputStream in = getClass().getResourceAsStream("/golden/summary_v0.json")) {
+            Files.write(dir.resolve("summary.json"), in.readAllBytes());
+        }
+        String html = ReportWriter.html(dir);
+        assertTrue(html.contains("<td>81.23%</td>"), "test top-1 from the old summary.json");
+        assertFalse(html.contains("summary.json could not be read"), "no problem listed");
+    }
+
+    @Test
+    void summaryOfAnUnknownVersionIsReportedNotFatal(@TempDir Path dir) throws Exception {
+        FakeExperiment.write(dir);
+        Path summary = dir.resolve("summary.json");
+        Files.writeString(
+                summary, Files.readString(summary).replace("\"version\": 1", "\"version\": 9"));
+        String html = ReportWriter.html(dir);
+        assertTrue(html.contains("summary.json could not be read"), "problem listed");
+        assertTrue(html.contains("version 9"), "the version is named");
         assertTrue(html.contains("id=\"chart-eval-loss\""), "the rest is shown");
     }
 

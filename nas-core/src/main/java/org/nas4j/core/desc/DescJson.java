@@ -30,8 +30,9 @@ import org.nas4j.core.io.Json;
  * checked here: the op registry (nas-ops) does that when the network is built.
  *
  * <pre>{@code
- * DescJson.save(finalDesc, expDir.resolve("search/final_model_desc.json"));
- * ModelDesc again = DescJson.load(expDir.resolve("search/final_model_desc.json"));
+ * Path file = ExperimentDir.of(expDir).search().finalDesc(); // search/final_model_desc.json
+ * DescJson.save(finalDesc, file);
+ * ModelDesc again = DescJson.load(file);
  * }</pre>
  */
 public final class DescJson {

@@ -1,0 +1,107 @@
+package org.nas4j.core;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The layout of one experiment directory: every file name an experiment writes or reads is named
+ * here and nowhere else, so that {@code nas run}, resume, {@code nas report} and {@code nas export}
+ * agree on it.
+ *
+ * <pre>
+ * &lt;logdir&gt;/&lt;experiment&gt;/   summary.json  report.html
+ *   search/  config_used.yaml provenance.json log.txt metrics.json alphas.jsonl
+ *            checkpoint/checkpoint.bin search_model_desc.json final_model_desc.json result.json
+ *   eval/    config_used.yaml provenance.json log.txt metrics.json full_model_desc.json
+ *            checkpoint/checkpoint.bin model.params test.json result.json
+ * </pre>
+ *
+ * <pre>{@code
+ * ExperimentDir exp = ExperimentDir.of(Path.of("runs/darts_toy"));
+ * ModelDesc finalDesc = DescJson.load(exp.search().finalDesc());
+ * EvalResult eval = EvalResult.load(exp.eval().result());
+ * }</pre>
+ *
+ * <p>The names are fixed, not configurable: an experiment written by one configuration loads with
+ * any other, and no setting can make two files of the layout collide.
+ */
+public final class ExperimentDir {
+    /** Name of the search phase and of its directory. */
+    public static final String SEARCH = "search";
+
+    /** Name of the evaluation phase and of its directory. */
+    public static final String EVAL = "eval";
+
+    /** The phases, in the order they run. */
+    public static final List<String> PHASES = List.of(SEARCH, EVAL);
+
+    /** The experiment's summary, at the top. */
+    public static final String SUMMARY = "summary.json";
+
+    /** The HTML report {@code nas report} writes, at the top. */
+    public static final String REPORT = "report.html";
+
+    private final Path root;
+
+    private ExperimentDir(Path root) {
+        this.root = root;
+    }
+
+    /** The layout of the experiment directory {@code root} (which need not exist yet). */
+    public static ExperimentDir of(Path root) {
+        if (root == null) {
+            throw new NasException("An experiment directory is needed, but none was given.");
+        }
+        return new ExperimentDir(root);
+    }
+
+    /** The experiment directory itself. */
+    public Path root() {
+        return root;
+    }
+
+    /** {@code summary.json}: algorithm, dataset, seed, mode, per-phase results, versions. */
+    public Path summary() {
+        return root.resolve(SUMMARY);
+    }
+
+    /** {@code report.html}. */
+    public Path report() {
+        return root.resolve(REPORT);
+    }
+
+    /** The search phase's directory, {@code search/}. */
+    public PhaseDir search() {
+        return PhaseDir.of(root.resolve(SEARCH));
+    }
+
+    /** The evaluation phase's directory, {@code eval/}. */
+    public PhaseDir eval() {
+        return PhaseDir.of(root.resolve(EVAL));
+    }
+
+    /**
+     * The directory of the phase {@code name}.
+     *
+     * @throws NasException when {@code name} is not one of {@link #PHASES}
+     */
+    public PhaseDir phase(String name) {
+        if (SEARCH.equals(name)) {
+            return search();
+        }
+        if (EVAL.equals(name)) {
+            return eval();
+        }
+        throw new NasException(
+                "There is no phase '"
+                        + name
+                        + "' in an experiment; the phases are "
+                        + PHASES
+                        + ".");
+    }
+
+    @Override
+    public String toString() {
+        return root.toString();
+    }
+}
