@@ -10,13 +10,14 @@ import org.nas4j.core.ConfException;
 /**
  * Resolves Archai's {@code _copy} in place.
  *
- * <p>{@code key: {_copy: /path}} fills the keys the mapping lacks from the mapping at {@code /path}
- * (a shallow fill: keys the mapping has win); {@code key: '_copy: /path'}, or a mapping holding
- * nothing but a {@code _copy} of a value that is not a mapping, takes the value at {@code /path}.
- * Paths are absolute ({@code /a/b}) or relative ({@code ../b}) to the mapping that holds the {@code
- * _copy}: the mapping itself for {@code {_copy: ...}}, the parent for the scalar form. Targets are
- * resolved before they are copied, so copies of copies work; a copy that reaches itself is a cycle
- * error.
+ * <p>{@code key: {_copy: /path}} deep-merges as Archai does: the mapping at {@code /path} is the
+ * base and the mapping's own keys override it at any depth (a nested mapping given in part keeps
+ * the base's other keys: {@code trainer: {_copy: /x, optimizer: {lr: 0.5}}} keeps {@code /x}'s
+ * momentum and decay); {@code key: '_copy: /path'}, or a mapping holding nothing but a {@code
+ * _copy} of a value that is not a mapping, takes the value at {@code /path}. Paths are absolute
+ * ({@code /a/b}) or relative ({@code ../b}) to the mapping that holds the {@code _copy}: the
+ * mapping itself for {@code {_copy: ...}}, the parent for the scalar form. Targets are resolved
+ * before they are copied, so copies of copies work; a copy that reaches itself is a cycle error.
  */
 final class CopyResolver {
     private final ConfTree tree;
@@ -129,14 +130,24 @@ final class CopyResolver {
                             + "' to copy a value.");
         }
         m.remove(ConfTree.COPY);
+        deepFill(m, source, target, path);
+        inProgress.remove(here);
+    }
+
+    /** Adds to {@code m}, at every depth, the keys of {@code source} it lacks. */
+    @SuppressWarnings("unchecked")
+    private void deepFill(
+            Map<String, Object> m, Map<?, ?> source, List<String> target, List<String> path) {
         for (Map.Entry<?, ?> e : source.entrySet()) {
             String key = (String) e.getKey();
             if (!m.containsKey(key)) {
                 m.put(key, Values.deepCopy(e.getValue()));
                 tree.copySources(dotted(child(target, key)), dotted(child(path, key)));
+            } else if (m.get(key) instanceof Map<?, ?> own
+                    && e.getValue() instanceof Map<?, ?> base) {
+                deepFill((Map<String, Object>) own, base, child(target, key), child(path, key));
             }
         }
-        inProgress.remove(here);
     }
 
     private Object copyScalar(String spec, List<String> parent, List<String> path) {

@@ -28,6 +28,33 @@ class ConfCopyTest {
     }
 
     @Test
+    void aPartialNestedOverrideKeepsTheCopiedSiblingsAtEveryDepth() {
+        // Archai's semantics: the copied subtree is the base, the mapping's own keys override it
+        // at any depth. A shallow fill used to replace the whole optimizer by {lr: 0.5}.
+        Conf conf =
+                Conf.fromYaml(
+                        "search:\n"
+                                + "  trainer:\n"
+                                + "    epochs: 50\n"
+                                + "    optimizer: {type: sgd, lr: 0.025, momentum: 0.9,"
+                                + " schedule: {type: cosine, min_lr: 0.001}}\n"
+                                + "eval:\n"
+                                + "  trainer:\n"
+                                + "    _copy: /search/trainer\n"
+                                + "    epochs: 600\n"
+                                + "    optimizer: {lr: 0.5, schedule: {min_lr: 0.0}}\n",
+                        "c.yaml");
+        Conf t = conf.child("eval.trainer");
+        assertEquals(600, t.getInt("epochs"));
+        assertEquals(0.5, t.getDouble("optimizer.lr"));
+        assertEquals(0.9, t.getDouble("optimizer.momentum"), "kept from the copied base");
+        assertEquals("sgd", t.getString("optimizer.type"));
+        assertEquals("cosine", t.getString("optimizer.schedule.type"));
+        assertEquals(0.0, t.getDouble("optimizer.schedule.min_lr"));
+        assertEquals(0.025, conf.getDouble("search.trainer.optimizer.lr"), "the base is unchanged");
+    }
+
+    @Test
     void scalarCopyTakesTheValueRelativeOrAbsolute() {
         Conf conf = Conf.fromYaml(BASE, "c.yaml");
         assertEquals(0.4, conf.getDouble("nas.trainer.aux"));
