@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -59,6 +61,30 @@ class XnasToyRunTest {
         assertEquals("xnas", summary.get("algo"));
         double top1 = ((Number) ((Map<?, ?>) summary.get("eval")).get("test_top1")).doubleValue();
         assertTrue(top1 > 0.0 && top1 <= 1.0, "test top-1 " + top1);
+    }
+
+    @Test
+    void searchBenchTimesTheXnasStepOnce() {
+        E2e.Run run =
+                E2e.nas(
+                        E2e.args(
+                                "bench",
+                                "--algo",
+                                "xnas",
+                                "--dataset",
+                                "synthetic",
+                                "--phase",
+                                "search",
+                                "--steps",
+                                "1",
+                                "--warmup",
+                                "1",
+                                E2e.TINY_SEARCH));
+        assertEquals(0, run.exit(), run.both());
+        JsonObject j = JsonParser.parseString(run.out().strip()).getAsJsonObject();
+        assertEquals("xnas", j.get("algo").getAsString());
+        assertFalse(j.has("first_order") || j.has("order"), j.toString());
+        assertTrue(j.get("step_ms_median").getAsDouble() > 0, j.toString());
     }
 
     private static String readString(Path p) {
