@@ -74,15 +74,24 @@ final class BenchCommand implements Callable<Integer> {
             description = "Cells of the eval network (default DARTS_V2).")
     String genotype;
 
+    private static final String BILEVEL_ORDER = "nas.search.trainer.bilevel.order";
+    private static final String ARCH_WARMUP = "nas.search.trainer.arch_warmup_epochs";
+
     @Override
     public Integer call() throws Exception {
         if (!phase.equals("search") && !phase.equals("eval")) {
             throw new NasException("--phase must be search or eval, not '" + phase + "'.");
         }
+        // algorithms without DARTS' bilevel step (xnas, ...) are timed once, with their own step
+        boolean bilevel = confOptions.load(overrides).has(BILEVEL_ORDER);
         List<String> orders =
                 phase.equals("eval")
                         ? java.util.Collections.singletonList(null)
-                        : order != null ? List.of(order) : List.of("first", "second");
+                        : order != null
+                                ? List.of(order)
+                                : bilevel
+                                        ? List.of("first", "second")
+                                        : java.util.Collections.singletonList(null);
         Map<String, Object> result = new LinkedHashMap<>();
         for (String o : orders) {
             Map<String, Object> r = runOnce(o);
@@ -121,9 +130,11 @@ final class BenchCommand implements Callable<Integer> {
             all.addAll(List.of(p + ".loader.batch", String.valueOf(batch)));
         }
         if (bilevelOrder != null) {
-            all.addAll(List.of("--nas.search.trainer.bilevel.order", bilevelOrder));
+            all.addAll(List.of("--" + BILEVEL_ORDER, bilevelOrder));
+        }
+        if (phase.equals("search") && confOptions.load(all).has(ARCH_WARMUP)) {
             // the single timed epoch must contain architecture steps
-            all.addAll(List.of("--nas.search.trainer.arch_warmup_epochs", "0"));
+            all.addAll(List.of("--" + ARCH_WARMUP, "0"));
         }
         Conf conf = confOptions.load(all);
         Devices.applyThreads(conf.getInt("common.num_threads", 0));

@@ -121,7 +121,22 @@ public abstract class ArchTrainer extends Trainer {
         NDArray y = m.create(b.labels());
         Grads.zero(archList, m);
         archStep(ctx, x, y);
+        stepArchOptimizer();
+    }
+
+    /**
+     * Applies the architecture optimizer to the gradients {@link #archStep} left, at its constant
+     * learning rate. An algorithm whose {@code archStep} updates its architecture weights itself
+     * (XNAS's exponentiated-gradient step) overrides this to do nothing, so no optimizer, weight
+     * decay or momentum touches them.
+     */
+    protected void stepArchOptimizer() {
         archOptimizer().step(archList, archLr);
+    }
+
+    /** Epochs at the start of the search without architecture steps ({@value #WARMUP_KEY}). */
+    protected int warmupEpochs() {
+        return warmupEpochs;
     }
 
     @Override
