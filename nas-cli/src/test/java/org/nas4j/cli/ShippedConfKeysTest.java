@@ -108,7 +108,6 @@ class ShippedConfKeysTest {
         ExperimentRunner runner = ExperimentRunner.of(conf);
         conf.getLong("common.seed");
         conf.getString("dataset.name");
-        conf.getString("nas.search.final_desc_filename");
         // PhaseRun of each phase
         conf.getString("common.device");
         conf.getInt("common.log_interval", 50);
@@ -124,7 +123,6 @@ class ShippedConfKeysTest {
                 GenotypeDescs.build(
                         Genotypes.named("DARTS_V2"), conf.child("nas.search.model_desc"), "search");
         runner.evaluater().buildDesc(template);
-        conf.getString("nas.eval.full_desc_filename");
     }
 
     /** Fails naming each unread key, its file and the keys read beside it. */
