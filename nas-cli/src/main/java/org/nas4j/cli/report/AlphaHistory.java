@@ -60,6 +60,9 @@ record AlphaHistory(
             }
             Map<String, double[]> snap = new LinkedHashMap<>();
             for (Map.Entry<String, JsonElement> e : alphas.getAsJsonObject().entrySet()) {
+                if (!isOpWeights(e.getKey())) {
+                    continue;
+                }
                 double[] logits = numbers(e.getValue(), where + ", " + e.getKey());
                 if (logits.length != prims.size()) {
                     throw new NasException(
@@ -84,6 +87,15 @@ record AlphaHistory(
             throw new NasException(file + " holds no architecture-weight snapshot.");
         }
         return new AlphaHistory(primitives, edges, epochs, weights);
+    }
+
+    /**
+     * Whether {@code key} holds op weights: a key {@code <edge>.alphas} (or an undotted one). Other
+     * architecture weights an edge saves beside its alphas (such as a per-edge normalisation
+     * weight, {@code <edge>.<name>}) are not weights over the primitives and are not charted.
+     */
+    static boolean isOpWeights(String key) {
+        return key.indexOf('.') < 0 || key.endsWith(".alphas");
     }
 
     /** Softmax, shifted by the maximum for stability. */

@@ -51,6 +51,17 @@ class AlphaHistoryTest {
     }
 
     @Test
+    void otherArchitectureWeightsBesideTheAlphasAreSkipped(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("alphas.jsonl");
+        Files.writeString(
+                f,
+                "{\"epoch\": 0, \"primitives\": [\"a\", \"b\"], \"alphas\":"
+                        + " {\"cell0.node0.edge0.alphas\": [0, 0], \"cell0.node0.edge0.w\": [1]}}\n");
+        AlphaHistory h = AlphaHistory.load(f);
+        assertEquals(List.of("cell0.node0.edge0.alphas"), h.edges());
+    }
+
+    @Test
     void rowLabelsNameTheInputStateOfEachEdge() {
         assertEquals("node 0 ← c_{k-2}", ReportCharts.rowLabel("cell0.node0.edge0.alphas"));
         assertEquals("node 2 ← c_{k-1}", ReportCharts.rowLabel("cell1.node2.edge1.alphas"));
