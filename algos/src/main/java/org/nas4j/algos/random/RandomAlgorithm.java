@@ -1,5 +1,6 @@
 package org.nas4j.algos.random;
 
+import org.nas4j.core.ConfException;
 import org.nas4j.core.builder.ModelDescBuilder;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.search.Algorithm;
@@ -25,6 +26,28 @@ public final class RandomAlgorithm implements Algorithm {
     @Override
     public boolean trainsSupernet() {
         return false;
+    }
+
+    /**
+     * Reads the random-search budget {@code nas.trials} ({@code nas run --algo random --trials N}):
+     * {@code eval_epochs} at least 1 and {@code val_ratio} strictly between 0 and 1.
+     */
+    @Override
+    public void checkConf(Conf conf) {
+        Conf t = conf.child("nas.trials");
+        int epochs = t.getInt("eval_epochs");
+        double val = t.getDouble("val_ratio");
+        if (epochs < 1 || !(val > 0 && val < 1)) {
+            throw new ConfException(
+                    "nas.trials (in "
+                            + t.sourceOf("eval_epochs")
+                            + ") needs eval_epochs >= 1 and 0 < val_ratio < 1 (each trial is"
+                            + " ranked by its validation accuracy); got "
+                            + epochs
+                            + " and "
+                            + val
+                            + ".");
+        }
     }
 
     @Override
