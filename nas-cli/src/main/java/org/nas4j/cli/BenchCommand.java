@@ -74,13 +74,24 @@ final class BenchCommand implements Callable<Integer> {
             description = "Cells of the eval network (default DARTS_V2).")
     String genotype;
 
+    private static final String ORDER_KEY = "--nas.search.trainer.bilevel.order";
+
     @Override
     public Integer call() throws Exception {
         if (!phase.equals("search") && !phase.equals("eval")) {
             throw new NasException("--phase must be search or eval, not '" + phase + "'.");
         }
+        // only bilevel algorithms (DARTS' trainer) have an order; single-level ones run once
+        boolean bilevel =
+                phase.equals("search") && confOptions.load(overrides).has(ORDER_KEY.substring(2));
+        if (order != null && !bilevel) {
+            throw new NasException(
+                    "--order applies to algorithms with the key "
+                            + ORDER_KEY.substring(2)
+                            + "; this algorithm's search conf has none.");
+        }
         List<String> orders =
-                phase.equals("eval")
+                !bilevel
                         ? java.util.Collections.singletonList(null)
                         : order != null ? List.of(order) : List.of("first", "second");
         Map<String, Object> result = new LinkedHashMap<>();
@@ -121,7 +132,10 @@ final class BenchCommand implements Callable<Integer> {
             all.addAll(List.of(p + ".loader.batch", String.valueOf(batch)));
         }
         if (bilevelOrder != null) {
-            all.addAll(List.of("--nas.search.trainer.bilevel.order", bilevelOrder));
+            all.addAll(List.of(ORDER_KEY, bilevelOrder));
+        }
+        if (phase.equals("search")
+                && confOptions.load(overrides).has("nas.search.trainer.arch_warmup_epochs")) {
             // the single timed epoch must contain architecture steps
             all.addAll(List.of("--nas.search.trainer.arch_warmup_epochs", "0"));
         }

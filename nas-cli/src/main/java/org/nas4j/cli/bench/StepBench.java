@@ -85,8 +85,8 @@ public final class StepBench {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("phase", phase);
             out.put("algo", runner.name());
-            if (phase.equals("search")) {
-                out.put("order", conf.getString("nas.search.trainer.bilevel.order", "first"));
+            if (phase.equals("search") && conf.has("nas.search.trainer.bilevel.order")) {
+                out.put("order", conf.getString("nas.search.trainer.bilevel.order"));
             }
             out.put("device", run.device().toString());
             out.put("batch", batch);
