@@ -82,10 +82,17 @@ final class BenchCommand implements Callable<Integer> {
         if (!phase.equals("search") && !phase.equals("eval")) {
             throw new NasException("--phase must be search or eval, not '" + phase + "'.");
         }
-        // algorithms without DARTS' bilevel step (xnas, ...) are timed once, with their own step
-        boolean bilevel = confOptions.load(overrides).has(BILEVEL_ORDER);
+        // only bilevel algorithms (DARTS' trainer) have an order; the others (didarts, xnas,
+        // ...) are timed once, with their own step
+        boolean bilevel = phase.equals("search") && confOptions.load(overrides).has(BILEVEL_ORDER);
+        if (order != null && !bilevel) {
+            throw new NasException(
+                    "--order applies to algorithms with the key "
+                            + BILEVEL_ORDER
+                            + "; this algorithm's search conf has none.");
+        }
         List<String> orders =
-                phase.equals("eval")
+                !bilevel
                         ? java.util.Collections.singletonList(null)
                         : order != null
                                 ? List.of(order)
