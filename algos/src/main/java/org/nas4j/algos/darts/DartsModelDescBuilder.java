@@ -13,9 +13,25 @@ import org.nas4j.core.desc.OpDesc;
  * The DARTS supernet: node {@code i} of every cell has a {@link MixedOp} edge from each of the
  * {@code i + 2} earlier states (the two cell inputs and nodes 0..i-1); edges reading the cell
  * inputs of a reduction cell have stride 2. The mixed ops' primitives come from {@code
- * model_desc.primitives}.
+ * model_desc.primitives}. Other algorithms of the family put their own searchable op on the same
+ * edges: {@code new DartsModelDescBuilder("xnas_op")}.
  */
 public class DartsModelDescBuilder extends ModelDescBuilder {
+    private final String edgeOp;
+
+    /** The DARTS supernet with a {@code mixed_op} on every edge. */
+    public DartsModelDescBuilder() {
+        this(MixedOp.NAME);
+    }
+
+    /**
+     * The DARTS cell with the searchable op {@code edgeOp} on every edge, its {@code primitives}
+     * parameter listing {@code model_desc.primitives}.
+     */
+    public DartsModelDescBuilder(String edgeOp) {
+        this.edgeOp = edgeOp;
+    }
+
     @Override
     protected List<NodeDesc> buildNodes(CellContext ctx) {
         List<String> primitives = ctx.params().extraStringList(MixedEdgeReader.PRIMITIVES, null);
@@ -26,7 +42,7 @@ public class DartsModelDescBuilder extends ModelDescBuilder {
             for (int j = 0; j < i + 2; j++) {
                 int stride = ctx.isReduction() && j < 2 ? 2 : 1;
                 OpDesc op =
-                        OpDesc.of(MixedOp.NAME, conv, stride, ctx.affine())
+                        OpDesc.of(edgeOp, conv, stride, ctx.affine())
                                 .withParam(MixedEdgeReader.PRIMITIVES, primitives);
                 edges.add(EdgeDesc.of(op, j));
             }

@@ -1,14 +1,6 @@
 package org.nas4j.algos.divnas;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.nas4j.algos.darts.MixedEdgeReader;
-import org.nas4j.core.builder.CellContext;
-import org.nas4j.core.builder.ModelDescBuilder;
-import org.nas4j.core.desc.ConvMacroParams;
-import org.nas4j.core.desc.EdgeDesc;
-import org.nas4j.core.desc.NodeDesc;
-import org.nas4j.core.desc.OpDesc;
+import org.nas4j.algos.darts.DartsModelDescBuilder;
 
 /**
  * The divnas supernet, DARTS's with recordable edges: node {@code i} of every cell has a {@link
@@ -16,23 +8,8 @@ import org.nas4j.core.desc.OpDesc;
  * 0..i-1); edges reading the cell inputs of a reduction cell have stride 2. The mixed ops'
  * primitives come from {@code model_desc.primitives}.
  */
-public class DivnasModelDescBuilder extends ModelDescBuilder {
-    @Override
-    protected List<NodeDesc> buildNodes(CellContext ctx) {
-        List<String> primitives = ctx.params().extraStringList(MixedEdgeReader.PRIMITIVES, null);
-        ConvMacroParams conv = ConvMacroParams.of(ctx.nodeCh());
-        List<NodeDesc> nodes = new ArrayList<>();
-        for (int i = 0; i < ctx.params().nNodes(); i++) {
-            List<EdgeDesc> edges = new ArrayList<>();
-            for (int j = 0; j < i + 2; j++) {
-                int stride = ctx.isReduction() && j < 2 ? 2 : 1;
-                OpDesc op =
-                        OpDesc.of(DivnasOp.NAME, conv, stride, ctx.affine())
-                                .withParam(MixedEdgeReader.PRIMITIVES, primitives);
-                edges.add(EdgeDesc.of(op, j));
-            }
-            nodes.add(new NodeDesc(edges, conv));
-        }
-        return nodes;
+public class DivnasModelDescBuilder extends DartsModelDescBuilder {
+    public DivnasModelDescBuilder() {
+        super(DivnasOp.NAME);
     }
 }
