@@ -120,12 +120,14 @@ public final class GsNode {
     }
 
     /**
-     * The node's sample (shape {@code [edges * primitives]}, owned by {@code like}'s manager) for
-     * the forward pass using {@code ps}: drawn on the first call of the pass, reused by the other
+     * The node's sample (shape {@code [edges * primitives]}, owned by {@code ps}'s manager) for the
+     * forward pass using {@code ps}: drawn on the first call of the pass, reused by the other
      * edges. Outside training the draw is noise-free.
      */
     synchronized NDArray sample(ParameterStore ps, NDArray like, boolean training) {
-        NDManager m = like.getManager();
+        // the pass's manager, not the input's: an input computed from a parameter lives in the
+        // model's manager, and the node's edges must find the same draw whatever their inputs
+        NDManager m = ps.getManager();
         if (lastStore.get() == ps
                 && lastManager == m
                 && lastSample != null

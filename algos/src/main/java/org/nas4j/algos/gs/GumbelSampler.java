@@ -22,10 +22,19 @@ public final class GumbelSampler {
         NDArray gumbel(NDManager manager, Shape shape);
     }
 
-    /** {@code -log(-log(u))} with {@code u} uniform in (0, 1) from DJL's seeded generator. */
+    /**
+     * {@code -log(-log(u))} with {@code u} uniform in (0, 1) from DJL's seeded generator; {@code u}
+     * is clipped below 1 because libtorch's float uniform can round up to its upper bound, which
+     * would give infinite noise and a NaN sample.
+     */
     public static final Noise DJL_NOISE =
             (manager, shape) ->
-                    manager.randomUniform(Float.MIN_NORMAL, 1f, shape).log().neg().log().neg();
+                    manager.randomUniform(Float.MIN_NORMAL, 1f, shape)
+                            .clip(Float.MIN_NORMAL, Math.nextDown(1f))
+                            .log()
+                            .neg()
+                            .log()
+                            .neg();
 
     private GumbelSampler() {}
 

@@ -67,6 +67,21 @@ class GsArchTrainerTest {
         }
     }
 
+    /**
+     * Open defect: with the full DARTS primitive set (and 3 cells) the architecture weights
+     * sometimes become NaN after an Adam step whose gradients were finite; the run to run variation
+     * with a fixed seed suggests uninitialised memory somewhere. Seen in about half of the runs;
+     * not seen with the small primitive set above.
+     */
+    @Test
+    @org.junit.jupiter.api.Disabled("intermittent NaN architecture weights, under investigation")
+    void aSearchWithTheDartsPrimitivesStaysFinite() {
+        ModelBlock model = TinyGs.model(TinyGs.searchDesc(3, 1, TinyGs.DARTS_PRIMS), manager, 1);
+        try (GsArchTrainer t = trainer(model, 2, "first")) {
+            t.fit(TinyGs.stream(3, 2), TinyGs.stream(3, 3));
+        }
+    }
+
     @Test
     void secondOrderIsRefused() {
         ModelBlock model = TinyGs.model(TinyGs.searchDesc(1, 0), manager, 2);

@@ -20,10 +20,27 @@ import org.nas4j.train.data.HostBatch;
 final class TinyGs {
     static final List<String> PRIMS = List.of("max_pool_3x3", "skip_connect", "none");
 
+    /** The DARTS primitive set. */
+    static final List<String> DARTS_PRIMS =
+            List.of(
+                    "max_pool_3x3",
+                    "avg_pool_3x3",
+                    "skip_connect",
+                    "sep_conv_3x3",
+                    "sep_conv_5x5",
+                    "dil_conv_3x3",
+                    "dil_conv_5x5",
+                    "none");
+
     private TinyGs() {}
 
     /** A search desc of {@code nCells} cells of 2 nodes, 4 channels, hard draws, 2 samples. */
     static ModelDesc searchDesc(int nCells, int nReductions) {
+        return searchDesc(nCells, nReductions, PRIMS);
+    }
+
+    /** The same with the primitives {@code prims}. */
+    static ModelDesc searchDesc(int nCells, int nReductions, List<String> prims) {
         Map<String, Object> md = new LinkedHashMap<>();
         md.put("dataset", Map.of("n_classes", 4, "channels", 1, "img_size", 8));
         md.put("n_cells", nCells);
@@ -38,7 +55,7 @@ final class TinyGs {
         md.put("model_post_op", "pool_adaptive_avg2d");
         md.put("logits_op", "linear");
         md.put("aux_weight", 0.0);
-        md.put("primitives", PRIMS);
+        md.put("primitives", prims);
         return new GsModelDescBuilder(2, true).build(md, "search", null);
     }
 
