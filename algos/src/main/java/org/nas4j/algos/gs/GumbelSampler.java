@@ -57,8 +57,13 @@ public final class GumbelSampler {
                 noise == null
                         ? manager.zeros(shape, logits.getDataType())
                         : noise.gumbel(manager, shape);
+        // not div(tau): DJL wraps a Number in a scalar backed by a Java direct buffer and closes
+        // it at once, but the division's backward reads it, so a garbage collection between the
+        // forward and the backward pass freed it and gave garbage (NaN) logit gradients; the
+        // clone lives in libtorch's memory, which the graph keeps alive as long as it needs it
+        NDArray tauArray = manager.create(tau).toType(logits.getDataType(), false).duplicate();
         // g comes first so the results land in the step's manager, not the parameter's
-        NDArray soft = g.toType(logits.getDataType(), false).add(logits).div(tau).softmax(1);
+        NDArray soft = g.toType(logits.getDataType(), false).add(logits).div(tauArray).softmax(1);
         NDArray y = soft;
         if (hard) {
             y = soft.add(straightThroughShift(soft, draws, (int) n, manager));

@@ -136,6 +136,39 @@ class GumbelSamplerTest {
         assertArrayEquals(want, grads[1], 1e-12, "hard (straight-through)");
     }
 
+    /**
+     * Regression: {@code div(tau)} wrapped tau in a Java-backed scalar that DJL closed at once
+     * while the backward pass still read it; a collection in between gave NaN logit gradients.
+     */
+    @Test
+    void theLogitGradientSurvivesAGarbageCollectionBeforeTheBackwardPass()
+            throws InterruptedException {
+        double tau = 0.7;
+        double[] c = {1.0, -2.0, 0.5, 3.0, -1.0};
+        NDArray a = logits();
+        a.setRequiresGradient(true);
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray y = GumbelSampler.sample(a, tau, 1, false, fixedNoise(), manager);
+            NDArray loss = y.mul(manager.create(c)).sum();
+            System.gc();
+            Thread.sleep(100);
+            for (int i = 0; i < 64; i++) {
+                manager.create(Double.NaN); // reuse freed scalar memory, if any
+            }
+            gc.backward(loss);
+        }
+        double[] s = softRow(0, tau);
+        double cs = 0;
+        for (int k = 0; k < s.length; k++) {
+            cs += c[k] * s[k];
+        }
+        double[] want = new double[s.length];
+        for (int k = 0; k < s.length; k++) {
+            want[k] = s[k] * (c[k] - cs) / tau;
+        }
+        assertArrayEquals(want, a.getGradient().toDoubleArray(), 1e-12);
+    }
+
     @Test
     void noiseFreeSampleIsTheTemperedSoftmax() {
         double[] got = GumbelSampler.sample(logits(), 0.5, 4, false, null, manager).toDoubleArray();
