@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.DoubleConsumer;
 import org.nas4j.core.NasException;
+import org.nas4j.ops.Scalars;
 import org.nas4j.train.data.BatchStream;
 import org.nas4j.train.data.HostBatch;
 import org.nas4j.train.optim.GradClip;
@@ -264,7 +265,7 @@ public class Trainer implements AutoCloseable {
                 if (!Double.isFinite(value)) {
                     return new StepResult(value, n, 0, 0, 0);
                 }
-                gc.backward(loss.mul((float) (to - from) / n));
+                gc.backward(Scalars.times(loss, (double) (to - from) / n));
                 lossSum += value * (to - from);
                 NDArray logits = out.get(0);
                 int classes = (int) logits.getShape().get(1);
@@ -292,8 +293,8 @@ public class Trainer implements AutoCloseable {
         NDArray loss = Losses.crossEntropy(out.get(0), labels, spec.labelSmoothing());
         if (out.size() > 1 && spec.auxWeight() > 0) {
             NDArray aux = Losses.crossEntropy(out.get(1), labels, spec.labelSmoothing());
-            // a double factor would make the 0-dim loss float64, which backward refuses
-            loss = loss.add(aux.mul((float) spec.auxWeight()));
+            // a Number factor would be freed before the backward reads it (see Scalars)
+            loss = loss.add(Scalars.times(aux, spec.auxWeight()));
         }
         return loss;
     }

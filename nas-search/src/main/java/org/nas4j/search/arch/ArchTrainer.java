@@ -9,6 +9,7 @@ import ai.djl.training.GradientCollector;
 import java.util.List;
 import org.nas4j.core.ConfException;
 import org.nas4j.core.NasException;
+import org.nas4j.ops.Scalars;
 import org.nas4j.ops.net.ModelBlock;
 import org.nas4j.train.StepContext;
 import org.nas4j.train.StepResult;
@@ -169,7 +170,7 @@ public abstract class ArchTrainer extends Trainer {
             y.tempAttach(pass);
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray loss = loss(forward(pass, x, true), y);
-                gc.backward(scale == 1.0 ? loss : loss.mul((float) scale));
+                gc.backward(Scalars.times(loss, scale));
             }
         }
     }
