@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.nas4j.core.builder.ModelDescBuilder;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.ops.net.ModelBlock;
@@ -18,17 +19,28 @@ import org.nas4j.search.Algorithms;
 import org.nas4j.train.data.BatchStream;
 import org.nas4j.train.data.HostBatch;
 
-/** A tiny DARTS supernet on synthetic 1x8x8 images of 4 classes, for trainer tests. */
-final class TinySearch {
-    static final int CLASSES = 4;
-    static final List<String> SMOOTH = List.of("avg_pool_3x3", "skip_connect", "none");
-    static final List<String> MIXED =
+/**
+ * A tiny DARTS supernet on synthetic 1x8x8 images of 4 classes, for the trainer tests of DARTS and
+ * of the other algorithms of the family.
+ */
+public final class TinySearch {
+    public static final int CLASSES = 4;
+    public static final List<String> SMOOTH = List.of("avg_pool_3x3", "skip_connect", "none");
+    public static final List<String> MIXED =
             List.of("max_pool_3x3", "sep_conv_3x3", "skip_connect", "none");
 
     private TinySearch() {}
 
     /** A supernet desc: {@code nCells} cells of 2 nodes, 4 channels, the given primitives. */
-    static ModelDesc desc(List<String> primitives, int nCells, int nReductions) {
+    public static ModelDesc desc(List<String> primitives, int nCells, int nReductions) {
+        return desc(new DartsModelDescBuilder(), primitives, nCells, nReductions);
+    }
+
+    /**
+     * The same supernet built by {@code builder} (another algorithm's edge op on the same cells).
+     */
+    public static ModelDesc desc(
+            ModelDescBuilder builder, List<String> primitives, int nCells, int nReductions) {
         Map<String, Object> md = new LinkedHashMap<>();
         md.put("dataset", Map.of("n_classes", CLASSES, "channels", 1, "img_size", 8));
         md.put("n_cells", nCells);
@@ -44,24 +56,24 @@ final class TinySearch {
         md.put("logits_op", "linear");
         md.put("aux_weight", 0.0);
         md.put("primitives", primitives);
-        return new DartsModelDescBuilder().build(Conf.of(md, "test"), "search", null);
+        return builder.build(Conf.of(md, "test"), "search", null);
     }
 
     /** The network of {@code desc}, initialised in {@code manager} from seed {@code seed}. */
-    static ModelBlock model(ModelDesc desc, NDManager manager, DataType type, int seed) {
+    public static ModelBlock model(ModelDesc desc, NDManager manager, DataType type, int seed) {
         Engine.getInstance().setRandomSeed(seed);
         ModelBlock m = new ModelBlock(desc, Algorithms.installed().opRegistry());
         m.initialize(manager, type, new Shape(1, 1, 8, 8));
         return m;
     }
 
-    /** A trainer section as in darts.yaml, with {@code order} and {@code epochs}. */
     /** {@code trainer} as the {@code nas.search.trainer} section of a conf. */
     static Conf trainerConf(Map<String, Object> trainer) {
         return Conf.of(Map.of("nas", Map.of("search", Map.of("trainer", trainer))), "test")
                 .child("nas.search.trainer");
     }
 
+    /** A trainer section as in darts.yaml, with {@code order} and {@code epochs}. */
     static Map<String, Object> trainerMap(String order, int epochs) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("epochs", epochs);
@@ -89,13 +101,13 @@ final class TinySearch {
     }
 
     /** Class k: bright quadrant k plus noise; the order of epoch e depends on (seed, e). */
-    static final class Stream implements BatchStream {
+    public static final class Stream implements BatchStream {
         private final float[][] images;
         private final int[] labels;
         private final int batch;
         private final long seed;
 
-        Stream(int n, int batch, long seed) {
+        public Stream(int n, int batch, long seed) {
             Random r = new Random(seed);
             images = new float[n][64];
             labels = new int[n];

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nas4j.algos.darts.TinySearch;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.ops.net.ModelBlock;
 import org.nas4j.search.arch.ArchTrainer;
@@ -91,7 +92,7 @@ class DidartsTrainerTest {
     /** A fixed training batch on the device. */
     private record Batch(HostBatch host, NDArray x, NDArray y) {
         static Batch of(NDManager m, DataType type) {
-            HostBatch b = new TinySupernet.Stream(16, 8, 3).epoch(0).next();
+            HostBatch b = new TinySearch.Stream(16, 8, 3).epoch(0).next();
             NDArray x = m.create(b.images(), new Shape(b.n(), 1, 8, 8)).toType(type, false);
             return new Batch(b, x, m.create(b.labels()));
         }
@@ -101,8 +102,8 @@ class DidartsTrainerTest {
     void alphaGradientIsTheTrainingLossGradient() {
         // float64 and smooth primitives, so central differences are accurate to ~1e-9
         ModelBlock model =
-                TinySupernet.model(
-                        TinySupernet.desc(TinySupernet.SMOOTH, 1, 0), manager, DataType.FLOAT64, 5);
+                TinySearch.model(
+                        TinySearch.desc(TinySearch.SMOOTH, 1, 0), manager, DataType.FLOAT64, 5);
         try (DidartsTrainer t = trainer(model, 1);
                 NDManager m = manager.newSubManager()) {
             Batch d = Batch.of(m, DataType.FLOAT64);
@@ -128,8 +129,8 @@ class DidartsTrainerTest {
     @Test
     void oneStepMovesAlphasBySgdOfTheTrainingLossGradient() {
         ModelBlock model =
-                TinySupernet.model(
-                        TinySupernet.desc(TinySupernet.MIXED, 1, 0), manager, DataType.FLOAT32, 5);
+                TinySearch.model(
+                        TinySearch.desc(TinySearch.MIXED, 1, 0), manager, DataType.FLOAT32, 5);
         try (DidartsTrainer t = trainer(model, 1);
                 NDManager m = manager.newSubManager()) {
             Batch d = Batch.of(m, DataType.FLOAT32);
@@ -180,8 +181,8 @@ class DidartsTrainerTest {
 
     @Test
     void searchDrawsNoValidationBatchAndResumesExactly(@TempDir Path dir) {
-        BatchStream train = new TinySupernet.Stream(32, 8, 3);
-        Counting val = new Counting(new TinySupernet.Stream(16, 8, 4));
+        BatchStream train = new TinySearch.Stream(32, 8, 3);
+        Counting val = new Counting(new TinySearch.Stream(16, 8, 4));
         double[] straight;
         TrainListener saveAfterFirstEpoch =
                 new TrainListener() {
@@ -209,7 +210,7 @@ class DidartsTrainerTest {
     }
 
     private ModelBlock model(int seed) {
-        return TinySupernet.model(
-                TinySupernet.desc(TinySupernet.MIXED, 2, 1), manager, DataType.FLOAT32, seed);
+        return TinySearch.model(
+                TinySearch.desc(TinySearch.MIXED, 2, 1), manager, DataType.FLOAT32, seed);
     }
 }

@@ -1,70 +1,14 @@
 package org.nas4j.algos.didarts;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import org.nas4j.algos.darts.DartsModelDescBuilder;
-import org.nas4j.core.builder.ModelDescBuilder;
-import org.nas4j.core.conf.Conf;
-import org.nas4j.core.desc.ModelDesc;
-import org.nas4j.ops.net.ModelBlock;
-import org.nas4j.search.Algorithms;
-import org.nas4j.train.data.BatchStream;
-import org.nas4j.train.data.HostBatch;
 
 /**
- * A tiny DARTS supernet on synthetic 1x8x8 images of 4 classes, for didarts and divnas trainer
- * tests (a copy of the DARTS tests' TinySearch).
+ * The trainer section of the didarts tests; the supernet, its network and its data are the DARTS
+ * tests' {@link org.nas4j.algos.darts.TinySearch}.
  */
 final class TinySupernet {
-    static final int CLASSES = 4;
-    static final List<String> SMOOTH = List.of("avg_pool_3x3", "skip_connect", "none");
-    static final List<String> MIXED =
-            List.of("max_pool_3x3", "sep_conv_3x3", "skip_connect", "none");
-
     private TinySupernet() {}
-
-    /** A supernet desc: {@code nCells} cells of 2 nodes, 4 channels, the given primitives. */
-    static ModelDesc desc(List<String> primitives, int nCells, int nReductions) {
-        return desc(new DartsModelDescBuilder(), primitives, nCells, nReductions);
-    }
-
-    /** A supernet desc built by {@code builder}: {@code nCells} cells of 2 nodes, 4 channels. */
-    static ModelDesc desc(
-            ModelDescBuilder builder, List<String> primitives, int nCells, int nReductions) {
-        Map<String, Object> md = new LinkedHashMap<>();
-        md.put("dataset", Map.of("n_classes", CLASSES, "channels", 1, "img_size", 8));
-        md.put("n_cells", nCells);
-        md.put("n_reductions", nReductions);
-        md.put("init_node_ch", 4);
-        md.put("stem_multiplier", 1);
-        md.put("n_nodes", 2);
-        md.put("out_nodes", 2);
-        md.put("model_stem0_op", "stem_conv3x3");
-        md.put("model_stem1_op", "stem_conv3x3");
-        md.put("cell_post_op", "concate_channels");
-        md.put("model_post_op", "pool_adaptive_avg2d");
-        md.put("logits_op", "linear");
-        md.put("aux_weight", 0.0);
-        md.put("primitives", primitives);
-        return builder.build(Conf.of(md, "test"), "search", null);
-    }
-
-    /** The network of {@code desc}, initialised in {@code manager} from seed {@code seed}. */
-    static ModelBlock model(ModelDesc desc, NDManager manager, DataType type, int seed) {
-        Engine.getInstance().setRandomSeed(seed);
-        ModelBlock m = new ModelBlock(desc, Algorithms.installed().opRegistry());
-        m.initialize(manager, type, new Shape(1, 1, 8, 8));
-        return m;
-    }
 
     /** A trainer section as in didarts.yaml, with {@code epochs} and a constant schedule. */
     static Map<String, Object> trainerMap(int epochs) {
@@ -88,59 +32,5 @@ final class TinySupernet {
         t.put("lr_schedule", Map.of("type", "cosine", "min_lr", 0.001));
         t.put("alpha_optimizer", sgd);
         return t;
-    }
-
-    /** Class k: bright quadrant k plus noise; the order of epoch e depends on (seed, e). */
-    static final class Stream implements BatchStream {
-        private final float[][] images;
-        private final int[] labels;
-        private final int batch;
-        private final long seed;
-
-        Stream(int n, int batch, long seed) {
-            Random r = new Random(seed);
-            images = new float[n][64];
-            labels = new int[n];
-            for (int i = 0; i < n; i++) {
-                int k = r.nextInt(CLASSES);
-                labels[i] = k;
-                for (int p = 0; p < 64; p++) {
-                    int q = (p / 8 / 4) * 2 + (p % 8) / 4;
-                    images[i][p] = (float) ((q == k ? 1.0 : 0.0) + 0.5 * r.nextGaussian());
-                }
-            }
-            this.batch = batch;
-            this.seed = seed;
-        }
-
-        @Override
-        public Iterator<HostBatch> epoch(int epoch) {
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < labels.length; i++) {
-                order.add(i);
-            }
-            Collections.shuffle(order, new Random(seed * 1000 + epoch));
-            List<HostBatch> out = new ArrayList<>();
-            for (int s = 0; s + batch <= order.size(); s += batch) {
-                float[] x = new float[batch * 64];
-                int[] y = new int[batch];
-                for (int j = 0; j < batch; j++) {
-                    System.arraycopy(images[order.get(s + j)], 0, x, j * 64, 64);
-                    y[j] = labels[order.get(s + j)];
-                }
-                out.add(new HostBatch(x, y, batch, 1, 8, 8));
-            }
-            return out.iterator();
-        }
-
-        @Override
-        public int batchesPerEpoch() {
-            return labels.length / batch;
-        }
-
-        @Override
-        public int size() {
-            return labels.length;
-        }
     }
 }

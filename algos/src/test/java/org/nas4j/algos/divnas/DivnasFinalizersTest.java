@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nas4j.algos.darts.MixedEdgeReader;
-import org.nas4j.algos.didarts.TinySupernetAccess;
+import org.nas4j.algos.darts.TinySearch;
 import org.nas4j.core.desc.CellDesc;
 import org.nas4j.core.desc.EdgeCandidate;
 import org.nas4j.core.desc.EdgeDesc;
@@ -59,12 +59,10 @@ class DivnasFinalizersTest {
 
     @Test
     void tinySupernetNodesKeepTwoDiverseCandidatesFromTheTopHalf() {
-        ModelDesc desc =
-                TinySupernetAccess.desc(
-                        new DivnasModelDescBuilder(), TinySupernetAccess.MIXED, 2, 1);
-        ModelBlock model = TinySupernetAccess.model(desc, manager, DataType.FLOAT32, 3);
+        ModelDesc desc = TinySearch.desc(new DivnasModelDescBuilder(), TinySearch.MIXED, 2, 1);
+        ModelBlock model = TinySearch.model(desc, manager, DataType.FLOAT32, 3);
         NodeKernels kernels = new NodeKernels(168);
-        kernels.collect(model, TinySupernetAccess.stream(32, 8, 3), 2, manager);
+        kernels.collect(model, new TinySearch.Stream(32, 8, 3), 2, manager);
         int nonNone = 3; // max_pool_3x3, sep_conv_3x3, skip_connect
         for (CellDesc cell : desc.cells()) {
             for (int n = 0; n < cell.nodes().size(); n++) {
