@@ -46,6 +46,22 @@ class ReportExportCommandsTest {
     }
 
     @Test
+    void exportIntoADirectoryWithAUsersFilesIsRefusedUnlessForced(@TempDir Path dir)
+            throws Exception {
+        Path exp = FakeExperiment.write(dir.resolve("exp"));
+        Path out = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(out.resolve("README.md"), "my notes\n");
+        Run run = NasCliTest.nas("export", "--exp", exp.toString(), "-o", out.toString());
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.err().contains("is not empty") && run.err().contains("--force"), run.err());
+        assertEquals("my notes\n", Files.readString(out.resolve("README.md")));
+        // with --force the export is attempted (and here fails only for the missing weights)
+        Run forced =
+                NasCliTest.nas("export", "--exp", exp.toString(), "-o", out.toString(), "--force");
+        assertTrue(forced.err().contains("model.params does not exist"), forced.err());
+    }
+
+    @Test
     void helpListsTheNewCommands() {
         Run root = NasCliTest.nas("--help");
         assertTrue(root.out().contains("export") && root.out().contains("report"), root.out());
