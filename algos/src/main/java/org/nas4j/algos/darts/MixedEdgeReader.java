@@ -25,6 +25,15 @@ public final class MixedEdgeReader implements EdgeReader {
 
     @Override
     public List<EdgeCandidate> candidates(OpDesc op) {
+        return weighted(op, op.stringListParam(PRIMITIVES), Softmax.of(alphasOf(op)));
+    }
+
+    /**
+     * The saved {@code alphas} of {@code op}, one per primitive.
+     *
+     * @throws DescFormatException when they are missing or do not match the primitives
+     */
+    public static List<Double> alphasOf(OpDesc op) {
         List<String> primitives = op.stringListParam(PRIMITIVES);
         List<Double> alphas = op.trainables().get(ALPHAS);
         if (alphas == null || alphas.size() != primitives.size()) {
@@ -38,11 +47,11 @@ public final class MixedEdgeReader implements EdgeReader {
                             + "; finalizing needs a search desc saved with its architecture"
                             + " weights.");
         }
-        return weighted(op, primitives, Softmax.of(alphas));
+        return alphas;
     }
 
     /** One candidate per primitive of {@code op}, with weight {@code w[i]}. */
-    static List<EdgeCandidate> weighted(OpDesc op, List<String> primitives, double[] w) {
+    public static List<EdgeCandidate> weighted(OpDesc op, List<String> primitives, double[] w) {
         List<EdgeCandidate> out = new ArrayList<>(primitives.size());
         for (int i = 0; i < primitives.size(); i++) {
             String name = primitives.get(i);

@@ -1,8 +1,7 @@
 package org.nas4j.algos.gs;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.nas4j.core.DescFormatException;
+import org.nas4j.algos.darts.MixedEdgeReader;
 import org.nas4j.core.desc.EdgeCandidate;
 import org.nas4j.core.desc.EdgeReader;
 import org.nas4j.core.desc.OpDesc;
@@ -37,39 +36,12 @@ public final class GsEdgeReader implements EdgeReader {
 
     @Override
     public List<EdgeCandidate> candidates(OpDesc op) {
-        return weighted(op, Softmax.of(slice(op)));
+        return MixedEdgeReader.weighted(
+                op, op.stringListParam(PRIMITIVES), Softmax.of(MixedEdgeReader.alphasOf(op)));
     }
 
-    /** The saved logit slice of {@code op}, in primitive order. */
+    /** The saved logit slice of {@code op}, in primitive order (checked as a mixed edge's). */
     static List<Double> slice(OpDesc op) {
-        List<String> primitives = op.stringListParam(PRIMITIVES);
-        List<Double> alphas = op.trainables().get(ALPHAS);
-        if (alphas == null || alphas.size() != primitives.size()) {
-            throw new DescFormatException(
-                    "edge op '"
-                            + op.name()
-                            + "' has "
-                            + primitives.size()
-                            + " primitives but "
-                            + (alphas == null ? "no saved alphas" : alphas.size() + " alphas")
-                            + "; finalizing needs a search desc saved with its architecture"
-                            + " weights.");
-        }
-        return alphas;
-    }
-
-    /** One candidate per primitive of {@code op}, with weight {@code w[i]}. */
-    static List<EdgeCandidate> weighted(OpDesc op, double[] w) {
-        List<String> primitives = op.stringListParam(PRIMITIVES);
-        List<EdgeCandidate> out = new ArrayList<>(primitives.size());
-        for (int i = 0; i < primitives.size(); i++) {
-            String name = primitives.get(i);
-            out.add(
-                    new EdgeCandidate(
-                            OpDesc.of(name, op.conv(), op.stride(), op.affine()),
-                            w[i],
-                            !NONE.equals(name)));
-        }
-        return out;
+        return MixedEdgeReader.alphasOf(op);
     }
 }
