@@ -41,19 +41,7 @@ public final class MixedOp extends AbstractBlock {
                     "A mixed_op needs a non-empty 'primitives' list parameter, e.g. ['max_pool_3x3',"
                             + " 'sep_conv_3x3', 'none'].");
         }
-        for (int i = 0; i < primitives.size(); i++) {
-            String name = primitives.get(i);
-            if (!"none".equals(name)) {
-                OpDesc prim = OpDesc.of(name, desc.conv(), desc.stride(), desc.affine());
-                addChildBlock(name, ctx.registry().create(prim, ctx));
-                computed.add(i);
-            }
-        }
-        if (computed.isEmpty()) {
-            throw new NasException(
-                    "A mixed_op whose primitives are all 'none' computes nothing; add at least one"
-                            + " other primitive.");
-        }
+        computed.addAll(EdgePrimitives.build(desc, ctx, primitives, NAME, this::addChildBlock));
         alphas =
                 ctx.archParams()
                         .getOrCreate(

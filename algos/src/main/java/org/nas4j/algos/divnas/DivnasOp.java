@@ -14,8 +14,8 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.nas4j.algos.darts.EdgePrimitives;
 import org.nas4j.algos.darts.MixedEdgeReader;
-import org.nas4j.core.NasException;
 import org.nas4j.core.desc.OpDesc;
 import org.nas4j.ops.OpContext;
 
@@ -43,19 +43,7 @@ public final class DivnasOp extends AbstractBlock {
     /** Builds the primitives of {@code desc} through the context's registry. */
     public DivnasOp(OpDesc desc, OpContext ctx) {
         primitives = desc.stringListParam(MixedEdgeReader.PRIMITIVES);
-        for (int i = 0; i < primitives.size(); i++) {
-            String name = primitives.get(i);
-            if (!MixedEdgeReader.NONE.equals(name)) {
-                OpDesc prim = OpDesc.of(name, desc.conv(), desc.stride(), desc.affine());
-                addChildBlock(name, ctx.registry().create(prim, ctx));
-                computed.add(i);
-            }
-        }
-        if (computed.isEmpty()) {
-            throw new NasException(
-                    "A divnas_op needs a 'primitives' list with at least one primitive other than"
-                            + " 'none', e.g. ['max_pool_3x3', 'sep_conv_3x3', 'none'].");
-        }
+        computed.addAll(EdgePrimitives.build(desc, ctx, primitives, NAME, this::addChildBlock));
         alphas =
                 ctx.archParams()
                         .getOrCreate(

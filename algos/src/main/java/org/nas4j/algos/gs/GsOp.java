@@ -13,6 +13,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.nas4j.algos.darts.EdgePrimitives;
 import org.nas4j.core.NasException;
 import org.nas4j.core.desc.OpDesc;
 import org.nas4j.ops.OpContext;
@@ -51,17 +52,7 @@ public final class GsOp extends AbstractBlock {
                             + nodeEdges
                             + ".");
         }
-        for (int i = 0; i < primitives.size(); i++) {
-            String name = primitives.get(i);
-            if (!GsEdgeReader.NONE.equals(name)) {
-                OpDesc prim = OpDesc.of(name, desc.conv(), desc.stride(), desc.affine());
-                addChildBlock(name, ctx.registry().create(prim, ctx));
-                computed.add(i);
-            }
-        }
-        if (computed.isEmpty()) {
-            throw new NasException("A gs_op whose primitives are all 'none' computes nothing.");
-        }
+        computed.addAll(EdgePrimitives.build(desc, ctx, primitives, NAME, this::addChildBlock));
         String suffix = ".edge" + edgeIndex;
         String key = ctx.archKey();
         String nodeKey =

@@ -14,6 +14,7 @@ import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.nas4j.algos.darts.EdgePrimitives;
 import org.nas4j.core.NasException;
 import org.nas4j.core.desc.OpDesc;
 import org.nas4j.ops.ArchParams;
@@ -49,19 +50,8 @@ public final class XnasOp extends AbstractBlock {
                             + primitives
                             + ".");
         }
-        for (int i = 0; i < primitives.size(); i++) {
-            String name = primitives.get(i);
-            if (!XnasEdgeReader.NONE.equals(name)) {
-                OpDesc prim = OpDesc.of(name, desc.conv(), desc.stride(), desc.affine());
-                addChildBlock(name, ctx.registry().create(prim, ctx));
-                childPrimitive.add(i);
-            }
-        }
-        if (childPrimitive.isEmpty()) {
-            throw new NasException(
-                    "An xnas_op whose primitives are all 'none' computes nothing; add at least one"
-                            + " other primitive.");
-        }
+        childPrimitive.addAll(
+                EdgePrimitives.build(desc, ctx, primitives, NAME, this::addChildBlock));
         ArchParams arch = ctx.archParams();
         Shape k = new Shape(primitives.size());
         String key = ctx.archKey() + ".";
