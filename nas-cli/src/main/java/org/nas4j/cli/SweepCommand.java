@@ -103,6 +103,9 @@ public class SweepCommand implements Callable<Integer> {
                 par,
                 threads,
                 dir.toAbsolutePath());
+        if (trialOptions.gpus().managed()) {
+            out.println("sweep: " + trialOptions.gpus().describe());
+        }
         out.flush();
         long start = System.nanoTime();
         trialOptions.engine().run(missing, ledger);

@@ -1,6 +1,7 @@
 package org.nas4j.cli;
 
 import org.nas4j.core.NasException;
+import org.nas4j.trials.GpuSlots;
 import org.nas4j.trials.LocalEngine;
 import org.nas4j.trials.SparkEngine;
 import org.nas4j.trials.TrialEngine;
@@ -34,6 +35,14 @@ final class TrialOptions {
     int attempts = 3;
 
     @Option(
+            names = "--gpus-per-trial",
+            paramLabel = "G",
+            description =
+                    "GPUs each trial holds and sees (default: 1 when this machine has GPUs, so"
+                            + " one trial runs per GPU; 0 runs trials on the CPU).")
+    Integer gpusPerTrial;
+
+    @Option(
             names = "--master",
             paramLabel = "URL",
             description = "Spark master (default local[N,attempts]; spark-submit's --master wins).")
@@ -54,7 +63,31 @@ final class TrialOptions {
             }
             return parallel;
         }
+        if (!remote() && gpus().managed() && gpus().perTrial() > 0) {
+            return gpus().concurrentTrials(); // one trial per GPU share
+        }
         return threadsPerTrial == null ? 1 : Math.max(1, cores / Math.max(1, threadsPerTrial));
+    }
+
+    private GpuSlots gpus;
+
+    /** This machine's GPUs as trials share them (none when trials run on a cluster). */
+    GpuSlots gpus() {
+        if (gpus == null) {
+            gpus = remote() ? GpuSlots.none() : GpuSlots.detect(gpusPerTrial);
+        }
+        return gpus;
+    }
+
+    /** The Spark master trials go to: {@code --master}, else spark-submit's. */
+    private String master() {
+        return master != null ? master : System.getProperty("spark.master");
+    }
+
+    /** Whether trials run on other machines (Spark with a non-local master). */
+    private boolean remote() {
+        String m = master();
+        return "spark".equals(engine) && m != null && !m.startsWith("local");
     }
 
     /** Threads per trial: {@code --threads-per-trial}, else the cores shared by the slots. */
@@ -72,21 +105,23 @@ final class TrialOptions {
     /** The engine the options name. */
     TrialEngine engine() {
         // spark-submit sets spark.master; a non-local master means trials run on other machines
-        String submitted = System.getProperty("spark.master");
-        String m = master != null ? master : submitted;
-        boolean remote = "spark".equals(engine) && m != null && !m.startsWith("local");
+        String m = master();
+        boolean remote = remote();
         TrialProcess process =
                 remote ? TrialProcess.portable(trialHeap) : TrialProcess.ofThisJvm(trialHeap);
         int par = parallel();
+        GpuSlots gpus = gpus();
+        int gpuAmount = remote ? (gpusPerTrial == null ? 0 : gpusPerTrial) : gpus.perTrial();
         return switch (engine) {
-            case "local" -> new LocalEngine(process, par, attempts);
+            case "local" -> new LocalEngine(process, par, attempts, gpus);
             case "spark" ->
                     new SparkEngine(
                             process,
                             m != null ? m : SparkEngine.localMaster(par, attempts),
                             attempts,
                             1,
-                            0);
+                            gpuAmount,
+                            gpus);
             default ->
                     throw new NasException(
                             "--engine '" + engine + "' is not an engine; use local or spark.");

@@ -19,11 +19,21 @@ public final class LocalEngine implements TrialEngine {
     private final TrialProcess process;
     private final int parallel;
     private final int maxAttempts;
+    private final GpuSlots gpus;
 
     public LocalEngine(TrialProcess process, int parallel, int maxAttempts) {
+        this(process, parallel, maxAttempts, GpuSlots.none());
+    }
+
+    /**
+     * @param gpus the machine's GPUs: each running trial holds its share and sees only those, so at
+     *     most {@link GpuSlots#concurrentTrials()} run at once whatever {@code parallel} says
+     */
+    public LocalEngine(TrialProcess process, int parallel, int maxAttempts, GpuSlots gpus) {
         this.process = process;
-        this.parallel = Math.max(1, parallel);
+        this.parallel = Math.max(1, Math.min(parallel, gpus.concurrentTrials()));
         this.maxAttempts = Math.max(1, maxAttempts);
+        this.gpus = gpus;
     }
 
     @Override
@@ -58,7 +68,7 @@ public final class LocalEngine implements TrialEngine {
         TrialResult r = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             ledger.started(t);
-            r = process.run(t, attempt);
+            r = runOnGpus(t, attempt);
             if (!TrialResult.CRASHED.equals(r.status())) {
                 break;
             }
@@ -66,5 +76,23 @@ public final class LocalEngine implements TrialEngine {
         }
         ledger.finished(t, r);
         return r;
+    }
+
+    private TrialResult runOnGpus(Trial t, int attempt) {
+        if (!gpus.managed()) {
+            return process.run(t, attempt);
+        }
+        String held;
+        try {
+            held = gpus.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while trial " + t.id() + " waited", e);
+        }
+        try {
+            return process.run(t, attempt, held);
+        } finally {
+            gpus.release(held);
+        }
     }
 }

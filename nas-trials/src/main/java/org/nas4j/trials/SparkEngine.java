@@ -26,6 +26,7 @@ public final class SparkEngine implements TrialEngine {
     private final int maxAttempts;
     private final int cpusPerTrial;
     private final double gpusPerTrial;
+    private final GpuSlots localGpus;
 
     /**
      * @param process how a trial's process is started on an executor
@@ -41,6 +42,23 @@ public final class SparkEngine implements TrialEngine {
             int maxAttempts,
             int cpusPerTrial,
             double gpusPerTrial) {
+        this(process, master, maxAttempts, cpusPerTrial, gpusPerTrial, GpuSlots.none());
+    }
+
+    /**
+     * As above, with the GPUs of this machine for a local master ({@code local[...]}: Spark
+     * schedules no GPUs there, so tasks take them from {@code localGpus}); on a cluster each task
+     * gets the GPU addresses Spark assigned it ({@code spark.task.resource.gpu.amount}, with the
+     * workers' GPU discovery configured as Spark documents).
+     */
+    public SparkEngine(
+            TrialProcess process,
+            String master,
+            int maxAttempts,
+            int cpusPerTrial,
+            double gpusPerTrial,
+            GpuSlots localGpus) {
+        this.localGpus = localGpus;
         this.process = process;
         this.master = master;
         this.maxAttempts = Math.max(1, maxAttempts);
@@ -67,7 +85,8 @@ public final class SparkEngine implements TrialEngine {
                         .setIfMissing("spark.ui.enabled", "false")
                         .set("spark.task.maxFailures", String.valueOf(maxAttempts))
                         .set("spark.task.cpus", String.valueOf(cpusPerTrial));
-        if (gpusPerTrial > 0) {
+        // local mode schedules no resources: its tasks take this machine's GPUs from localGpus
+        if (gpusPerTrial > 0 && !conf.get("spark.master").startsWith("local")) {
             conf.set("spark.task.resource.gpu.amount", String.valueOf(gpusPerTrial));
         }
         return conf;
@@ -81,11 +100,12 @@ public final class SparkEngine implements TrialEngine {
         trials.forEach(ledger::started);
         TrialProcess p = process;
         int attempts = maxAttempts;
+        GpuSlots gpus = localGpus;
         List<TrialResult> results;
         try (JavaSparkContext sc = new JavaSparkContext(sparkConf())) {
             sc.setLogLevel("WARN");
             JavaRDD<Trial> rdd = sc.parallelize(new ArrayList<>(trials), trials.size());
-            results = rdd.map(t -> runTask(p, t, attempts)).collect();
+            results = rdd.map(t -> runTask(p, t, attempts, gpus)).collect();
         } catch (Exception e) { // SparkException is checked but thrown through Scala unchecked
             throw new NasException(
                     "The Spark trial job failed: "
@@ -102,14 +122,38 @@ public final class SparkEngine implements TrialEngine {
     }
 
     /** One task: the trial's process, thrown as a task failure when it crashed and may retry. */
-    static TrialResult runTask(TrialProcess p, Trial t, int maxAttempts) {
+    static TrialResult runTask(TrialProcess p, Trial t, int maxAttempts, GpuSlots gpus)
+            throws InterruptedException {
         TaskContext ctx = TaskContext.get();
         int attempt = ctx == null ? 1 : ctx.attemptNumber() + 1;
-        TrialResult r = p.run(t, attempt);
+        String assigned = ctx == null ? null : sparkGpus(ctx);
+        TrialResult r;
+        if (assigned != null) {
+            r = p.run(t, attempt, assigned);
+        } else if (gpus.managed()) {
+            String held = gpus.acquire();
+            try {
+                r = p.run(t, attempt, held);
+            } finally {
+                gpus.release(held);
+            }
+        } else {
+            r = p.run(t, attempt);
+        }
         if (TrialResult.CRASHED.equals(r.status()) && attempt < maxAttempts) {
             throw new IllegalStateException(
                     "Trial " + t.id() + " attempt " + attempt + ": " + r.message());
         }
         return r;
+    }
+
+    /** The GPU addresses Spark's scheduler gave this task, or null when it gave none. */
+    private static String sparkGpus(TaskContext ctx) {
+        scala.Option<org.apache.spark.resource.ResourceInformation> gpu =
+                ctx.resources().get("gpu");
+        if (gpu.isEmpty() || gpu.get().addresses().length == 0) {
+            return null;
+        }
+        return String.join(",", gpu.get().addresses());
     }
 }

@@ -84,6 +84,14 @@ public record TrialProcess(
 
     /** The process of one attempt of {@code trial}, not yet started. */
     public ProcessBuilder builder(Trial trial) {
+        return builder(trial, null);
+    }
+
+    /**
+     * The process of one attempt of {@code trial}, not yet started, seeing only the GPUs {@code
+     * gpus} names ({@code CUDA_VISIBLE_DEVICES}; "" for none, null to inherit this process's).
+     */
+    public ProcessBuilder builder(Trial trial, String gpus) {
         List<String> cmd = new ArrayList<>();
         cmd.add(
                 javaCommand.isBlank()
@@ -97,6 +105,9 @@ public record TrialProcess(
         Path dir = Path.of(trial.expDir());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put(PARENT_PID_ENV, String.valueOf(ProcessHandle.current().pid()));
+        if (gpus != null) {
+            pb.environment().put(GpuSlots.VISIBLE, gpus);
+        }
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(LOG).toFile()));
         return pb;
     }
@@ -107,17 +118,30 @@ public record TrialProcess(
      * @param attempt the attempt's number, from 1, for the result and the log
      */
     public TrialResult run(Trial trial, int attempt) {
+        return run(trial, attempt, null);
+    }
+
+    /**
+     * Runs one attempt of {@code trial} to its end on the GPUs {@code gpus} names (see {@link
+     * #builder(Trial, String)}).
+     */
+    public TrialResult run(Trial trial, int attempt, String gpus) {
         Path dir = Path.of(trial.expDir());
         long start = System.nanoTime();
         try {
             Files.createDirectories(dir);
             Files.writeString(
                     dir.resolve(LOG),
-                    "=== attempt " + attempt + ": nas " + String.join(" ", trial.args()) + "\n",
+                    "=== attempt "
+                            + attempt
+                            + ": nas "
+                            + String.join(" ", trial.args())
+                            + (gpus == null ? "" : " (" + GpuSlots.VISIBLE + "=" + gpus + ")")
+                            + "\n",
                     StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
-            Process p = builder(trial).start();
+            Process p = builder(trial, gpus).start();
             Path pid = dir.resolve(PID);
             Files.writeString(pid, p.pid() + "\n", StandardCharsets.US_ASCII);
             int exit = p.waitFor();
