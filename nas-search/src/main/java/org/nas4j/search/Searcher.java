@@ -19,6 +19,7 @@ import org.nas4j.search.arch.AlphasListener;
 import org.nas4j.search.finalize.Finalizers;
 import org.nas4j.train.FitResult;
 import org.nas4j.train.PhaseRun;
+import org.nas4j.train.StepMemory;
 import org.nas4j.train.Trainer;
 import org.nas4j.train.TrainerBuilder;
 import org.nas4j.train.optim.NamedParams;
@@ -94,6 +95,9 @@ public class Searcher {
             return untrained(desc, dir, provenance, start);
         }
         try (PhaseRun run = new PhaseRun(conf, "search", dir, desc, registry, provenance)) {
+            if (console != null) {
+                console.println(StepMemory.describe(run, conf, "search"));
+            }
             PhaseDir files = run.files();
             TrainerBuilder b = run.trainerBuilder(console);
             NamedParams arch = NamedParams.of(run.model().archParams().asMap());

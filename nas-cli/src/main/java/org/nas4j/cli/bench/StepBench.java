@@ -13,9 +13,11 @@ import org.nas4j.core.Provenance;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.eval.ExperimentRunner;
+import org.nas4j.ops.net.MemoryEstimate;
 import org.nas4j.ops.net.ModelStats;
 import org.nas4j.train.PhaseRun;
 import org.nas4j.train.StepInfo;
+import org.nas4j.train.StepMemory;
 import org.nas4j.train.TrainListener;
 import org.nas4j.train.Trainer;
 import org.nas4j.train.TrainerBuilder;
@@ -105,6 +107,9 @@ public final class StepBench {
             out.put("rss_mb_after_warmup", timing.rssAfterWarmup);
             out.put("rss_mb_end", rssMb("VmRSS"));
             out.put("rss_mb_peak", rssMb("VmHWM"));
+            MemoryEstimate estimate = StepMemory.of(run, conf, phase);
+            out.put("rss_mb_estimate", estimate.peakBytes() >> 20);
+            out.put("activation_mb_estimate", estimate.activationBytes() >> 20);
             out.put("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
             return out;
         }
@@ -156,7 +161,9 @@ public final class StepBench {
             int index = seen++;
             if (index == warmup - 1 || (warmup == 0 && index == 0)) {
                 rssAfterWarmup = rssMb("VmRSS");
-                firstTimed = now;
+            }
+            if (index == warmup) {
+                firstTimed = last; // the start of the first timed step
             }
             if (index >= warmup && times.size() < limit) {
                 times.add((now - last) / 1e9);
