@@ -7,6 +7,7 @@ import org.nas4j.core.desc.DescSummary;
 import org.nas4j.core.desc.EdgeDesc;
 import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.core.desc.NodeDesc;
+import org.nas4j.core.desc.OpDesc;
 
 /** The template cells of a final desc in words: one line per node, its edges as op(input). */
 final class CellWords {
@@ -40,6 +41,25 @@ final class CellWords {
     }
 
     private static String edge(EdgeDesc e) {
-        return e.op().name() + "(" + DescSummary.stateName(e.inputIds().get(0)) + ")";
+        return op(e.op(), DescSummary.stateName(e.inputIds().get(0)));
+    }
+
+    /**
+     * {@code op(input)}; an op of several children on one input (a {@code multi_op} of gs or
+     * divnas) shows them: summed as {@code a(x) + b(x)}, concatenated as {@code concat[a, b](x)}.
+     */
+    private static String op(OpDesc op, String input) {
+        if (op.children().isEmpty()) {
+            return op.name() + "(" + input + ")";
+        }
+        if ("concat".equals(op.stringParam("merge", "sum"))) {
+            return op.name()
+                    + "[concat: "
+                    + op.children().stream().map(OpDesc::name).collect(Collectors.joining(", "))
+                    + "]("
+                    + input
+                    + ")";
+        }
+        return op.children().stream().map(c -> op(c, input)).collect(Collectors.joining(" + "));
     }
 }
