@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nas4j.cli.report.ReportWriter;
+import org.nas4j.core.ExperimentDir;
 import org.nas4j.core.NasException;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.ModelDesc;
@@ -108,9 +109,10 @@ public class RunCommand implements Callable<Integer> {
         Path exp =
                 expDir != null
                         ? expDir
-                        : Path.of(
+                        : ExperimentDir.defaultRoot(
                                 conf.getString("common.logdir"),
-                                conf.getString("common.experiment_name"));
+                                conf.getString("common.experiment_name"),
+                                "");
         boolean resume = !noResume && conf.getBool("common.resume", true);
         if (trials != null) {
             if (!doSearch() || !doEval()) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.LongStream;
 import org.nas4j.cli.report.SweepReport;
+import org.nas4j.core.ExperimentDir;
 import org.nas4j.core.NasException;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.eval.ExperimentRunner;
@@ -76,9 +77,10 @@ public class SweepCommand implements Callable<Integer> {
         Path dir =
                 sweepDir != null
                         ? sweepDir
-                        : Path.of(
+                        : ExperimentDir.defaultRoot(
                                 conf.getString("common.logdir"),
-                                conf.getString("common.experiment_name") + "_sweep");
+                                conf.getString("common.experiment_name"),
+                                "_sweep");
         int par = trialOptions.parallel();
         int threads = trialOptions.threads();
         SweepPlan plan =

@@ -55,6 +55,29 @@ public final class ExperimentDir {
         return new ExperimentDir(root);
     }
 
+    /**
+     * The default experiment directory {@code <logdir>/<experimentName>} of a conf ({@code
+     * common.logdir}, {@code common.experiment_name}, plus {@code suffix} such as {@code _sweep}).
+     * The name must be a plain directory name, so no conf can place an experiment outside its
+     * logdir or inside another experiment's layout.
+     */
+    public static Path defaultRoot(String logdir, String experimentName, String suffix) {
+        String name = experimentName == null ? "" : experimentName;
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.=+-]{0,127}")) {
+            throw new ConfException(
+                    "common.experiment_name = '"
+                            + name
+                            + "' is not a plain directory name: use 1-128 letters, digits and"
+                            + " _ . = + - starting with a letter or digit (no '/', '\\' or '..');"
+                            + " to write elsewhere, set common.logdir or pass --exp-dir.");
+        }
+        if (logdir == null || logdir.isBlank()) {
+            throw new ConfException(
+                    "common.logdir is empty; name the directory experiments go to.");
+        }
+        return Path.of(logdir, name + suffix);
+    }
+
     /** The experiment directory itself. */
     public Path root() {
         return root;

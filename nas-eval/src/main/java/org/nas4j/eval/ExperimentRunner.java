@@ -75,6 +75,7 @@ public class ExperimentRunner {
         String name = conf.getString(ALGO_KEY);
         Algorithm algorithm = algorithms.get(name, ALGO_KEY + " in " + conf.sourceOf(ALGO_KEY));
         algorithm.checkConf(conf);
+        ConfChecks.check(conf, algorithm, algorithms.opRegistry());
         return new ExperimentRunner(algorithm, conf, algorithms.opRegistry());
     }
 

@@ -39,6 +39,9 @@ public record TrainerSpec(
     /** Conf key of the epochs without architecture steps at the start of a search. */
     public static final String ARCH_WARMUP_KEY = "arch_warmup_epochs";
 
+    /** The most epochs a phase may ask for: more is taken for a typo, not a plan. */
+    public static final int MAX_EPOCHS = 100_000;
+
     /**
      * Reads a trainer section such as {@code nas.search.trainer}; errors name the key and its file.
      */
@@ -48,13 +51,19 @@ public record TrainerSpec(
         double smoothing = v.getDouble("label_smoothing", 0.0);
         double drop = v.getDouble("drop_path_prob", 0.0);
         int archWarmup = v.getInt(ARCH_WARMUP_KEY, 0);
-        if (epochs < 0 || chunks < 1 || archWarmup < 0) {
+        if (epochs < 1 || epochs > MAX_EPOCHS) {
+            throw new ConfException(
+                    "Key "
+                            + v.where("epochs")
+                            + " = "
+                            + epochs
+                            + " is out of range; expected 1.."
+                            + MAX_EPOCHS
+                            + " (to skip a phase, use --no-search or --no-eval).");
+        }
+        if (chunks < 1 || archWarmup < 0) {
             throw new ConfException(
                     "The keys "
-                            + v.where("epochs")
-                            + " ("
-                            + epochs
-                            + "), "
                             + v.where("batch_chunks")
                             + " ("
                             + chunks
@@ -62,7 +71,7 @@ public record TrainerSpec(
                             + v.where(ARCH_WARMUP_KEY)
                             + " ("
                             + archWarmup
-                            + ") must be >= 0, >= 1 and >= 0.");
+                            + ") must be >= 1 and >= 0.");
         }
         if (smoothing < 0 || smoothing >= 1 || drop < 0 || drop >= 1) {
             throw new ConfException(

@@ -91,7 +91,7 @@ public record ModelDescParams(
      */
     public static ModelDescParams fromConf(Conf section) {
         Conf ds = section.child("dataset");
-        int nCells = atLeast(section, "n_cells", 1);
+        int nCells = within(section, "n_cells", 1, MAX_CELLS);
         int nReductions = atLeast(section, "n_reductions", 0);
         if (nReductions > nCells) {
             throw new ConfException(
@@ -105,7 +105,7 @@ public record ModelDescParams(
                             + nCells
                             + ".");
         }
-        int nNodes = atLeast(section, "n_nodes", 1);
+        int nNodes = within(section, "n_nodes", 1, MAX_NODES);
         int outNodes = atLeast(section, "out_nodes", 1);
         if (outNodes > nNodes) {
             throw new ConfException(
@@ -122,8 +122,8 @@ public record ModelDescParams(
         return new ModelDescParams(
                 nCells,
                 nReductions,
-                atLeast(section, "init_node_ch", 1),
-                atLeast(section, "stem_multiplier", 1),
+                within(section, "init_node_ch", 1, MAX_CHANNELS),
+                within(section, "stem_multiplier", 1, MAX_STEM_MULTIPLIER),
                 nNodes,
                 outNodes,
                 opName(section, "model_stem0_op"),
@@ -132,10 +132,44 @@ public record ModelDescParams(
                 opName(section, "model_post_op"),
                 opName(section, "logits_op"),
                 nonNegative(section, "aux_weight"),
-                atLeast(ds, "n_classes", 1),
-                atLeast(ds, "channels", 1),
-                atLeast(ds, "img_size", 1),
+                within(ds, "n_classes", 1, 1_000_000),
+                within(ds, "channels", 1, MAX_CHANNELS),
+                within(ds, "img_size", 1, 65_536),
                 section.readingMap(KNOWN));
+    }
+
+    /**
+     * Upper bounds of the macro parameters: far beyond any published network (DARTS evaluates 20
+     * cells of 4 nodes at 36 channels) and small enough that a typo such as {@code n_cells:
+     * 1000000} fails at once instead of hanging while millions of cells are built.
+     */
+    public static final int MAX_CELLS = 1_000;
+
+    /** Most nodes per cell (see {@link #MAX_CELLS}). */
+    public static final int MAX_NODES = 64;
+
+    /** Most channels per node or image (see {@link #MAX_CELLS}). */
+    public static final int MAX_CHANNELS = 16_384;
+
+    /** Largest stem multiplier (see {@link #MAX_CELLS}). */
+    public static final int MAX_STEM_MULTIPLIER = 64;
+
+    private static int within(Conf c, String key, int min, int max) {
+        int v = atLeast(c, key, min);
+        if (v > max) {
+            throw new ConfException(
+                    "Key "
+                            + c.where(key)
+                            + " = "
+                            + v
+                            + " is out of range; expected "
+                            + min
+                            + ".."
+                            + max
+                            + " (nas4j's bound: larger networks do not fit any machine it runs"
+                            + " on, so the value is taken for a typo).");
+        }
+        return v;
     }
 
     private static int atLeast(Conf c, String key, int min) {

@@ -17,6 +17,14 @@ public record LoaderSpec(
         int batch, double valRatio, boolean aug, int cutout, int maxBatches, int workers) {
 
     /** Validates values, naming the {@code loader.<key>} that is wrong. */
+    /** Largest batch: beyond it one batch of even 28x28 images exceeds tens of gigabytes. */
+    public static final int MAX_BATCH = 1 << 20;
+
+    /** Most loader threads on this machine: 4 per core. */
+    public static int maxWorkers() {
+        return 4 * Runtime.getRuntime().availableProcessors();
+    }
+
     public LoaderSpec {
         if (batch < 1) {
             throw new ConfException(
@@ -37,6 +45,25 @@ public record LoaderSpec(
                     "The conf key 'loader.max_batches' is "
                             + maxBatches
                             + " but must be -1 (all batches) or >= 1.");
+        }
+        int maxWorkers = maxWorkers();
+        if (workers > maxWorkers) {
+            throw new ConfException(
+                    "The conf key 'loader.workers' is "
+                            + workers
+                            + " but this machine has "
+                            + Runtime.getRuntime().availableProcessors()
+                            + " cores: use at most "
+                            + maxWorkers
+                            + " (4 per core; more threads only wait for each other).");
+        }
+        if (batch > MAX_BATCH) {
+            throw new ConfException(
+                    "The conf key 'loader.batch' is "
+                            + batch
+                            + " but must be at most "
+                            + MAX_BATCH
+                            + "; for a large effective batch use trainer.batch_chunks.");
         }
         if (workers < 0) {
             throw new ConfException(

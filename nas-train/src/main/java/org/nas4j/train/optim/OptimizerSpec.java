@@ -59,19 +59,61 @@ public record OptimizerSpec(
                             + ".");
         }
         double lr = v.getDouble("lr");
-        if (!(lr >= 0)) {
+        if (!(lr >= 0) || Double.isInfinite(lr)) {
             throw new ConfException(
-                    "The key " + v.where("lr") + " must be >= 0; it is " + lr + ".");
+                    "The key "
+                            + v.where("lr")
+                            + " must be a finite number >= 0; it is "
+                            + lr
+                            + ".");
+        }
+        double momentum = inRange(v, "momentum", v.getDouble("momentum", 0.0), 0, 1);
+        double decay = v.getDouble("decay", 0.0);
+        if (!(decay >= 0) || Double.isInfinite(decay)) {
+            throw new ConfException(
+                    "The key "
+                            + v.where("decay")
+                            + " must be a finite number >= 0; it is "
+                            + decay
+                            + ".");
+        }
+        inRange(v, "betas", betas.get(0), 0, 1);
+        inRange(v, "betas", betas.get(1), 0, 1);
+        double eps = v.getDouble("eps", 1e-8);
+        if (!(eps > 0) || Double.isInfinite(eps)) {
+            throw new ConfException(
+                    "The key "
+                            + v.where("eps")
+                            + " must be a finite number > 0; it is "
+                            + eps
+                            + ".");
         }
         return new OptimizerSpec(
                 type,
                 lr,
-                v.getDouble("momentum", 0.0),
+                momentum,
                 v.getBool("nesterov", false),
-                v.getDouble("decay", 0.0),
+                decay,
                 betas.get(0),
                 betas.get(1),
-                v.getDouble("eps", 1e-8));
+                eps);
+    }
+
+    /** {@code value} of {@code key}, which must lie in [lo, hi). */
+    private static double inRange(Conf v, String key, double value, double lo, double hi) {
+        if (!(value >= lo && value < hi)) {
+            throw new ConfException(
+                    "The key "
+                            + v.where(key)
+                            + " must lie in ["
+                            + lo
+                            + ", "
+                            + hi
+                            + "); it is "
+                            + value
+                            + ".");
+        }
+        return value;
     }
 
     /** A new optimizer with empty state. */
