@@ -63,7 +63,15 @@ final class ConfOptions {
      * {@code --conf} file, then {@code overrides} ({@code --KEY VALUE} pairs).
      */
     Conf load(List<String> overrides) {
-        return Conf.load(confPaths(), overrides);
+        List<String> paths = confPaths();
+        if (extraConf == null) {
+            return Conf.load(paths, overrides);
+        }
+        // the user's file is checked like an override: a misspelt key is an error, not a default
+        return Conf.load(
+                paths.subList(0, paths.size() - 1),
+                List.of(paths.get(paths.size() - 1)),
+                overrides);
     }
 
     /** The conf files {@link #load} reads, in order. */

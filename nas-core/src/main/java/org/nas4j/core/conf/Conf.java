@@ -63,6 +63,25 @@ public final class Conf {
     }
 
     /**
+     * Like {@link #load(List, List)}, with {@code userConfPaths} (a user's {@code --conf} files)
+     * applied after {@code confPaths} and checked like overrides: every key such a file sets must
+     * exist in the conf it is applied over, so a misspelt key ({@code epocs:}, {@code
+     * loader.bacth}, an unknown section) is an error naming the file, line and nearest keys instead
+     * of being merged silently while the run uses the default.
+     */
+    public static Conf load(
+            List<String> confPaths, List<String> userConfPaths, List<String> overrideArgs) {
+        ConfTree raw = ConfLoader.loadAll(confPaths);
+        for (String user : userConfPaths) {
+            ConfTree over = ConfLoader.load(ConfSource.locate(user), new ArrayList<>());
+            KnownKeys.check(CopyResolver.resolve(raw), over);
+            raw.mergeOver(over);
+        }
+        Overrides.apply(raw, overrideArgs, "");
+        return new Conf(raw, CopyResolver.resolve(raw), List.of(), new ReadKeys());
+    }
+
+    /**
      * Reads a conf from YAML text; {@code sourceName} names it in messages and its {@code
      * __include__}s are resolved relative to the working directory (then the classpath).
      */
