@@ -69,7 +69,11 @@ final class RecordedResults {
             return null;
         }
         try {
-            JsonElement el = JsonParser.parseString(Files.readString(file));
+            String text = Files.readString(file);
+            if (org.nas4j.core.io.Json.tooDeep(text, file.toString()) != null) {
+                return null; // as for any unreadable record: the export says the result is unknown
+            }
+            JsonElement el = JsonParser.parseString(text);
             return el.isJsonObject() ? el.getAsJsonObject() : null;
         } catch (IOException | JsonParseException e) {
             return null;

@@ -31,6 +31,10 @@ final class JsonFiles {
 
     /** {@code text} parsed as a JSON object; {@code source} names it in errors. */
     static JsonObject object(String text, String source) {
+        String deep = org.nas4j.core.io.Json.tooDeep(text, source);
+        if (deep != null) {
+            throw new NasException(deep);
+        }
         JsonElement el;
         try {
             el = JsonParser.parseString(text);

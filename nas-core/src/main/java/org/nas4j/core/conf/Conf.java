@@ -404,7 +404,19 @@ public final class Conf {
 
     private int asInt(String key, Object v) {
         Long l = ConfValues.integral(v);
-        if (l == null || l != l.intValue()) {
+        if (l == null && v instanceof java.math.BigInteger || l != null && l != l.intValue()) {
+            throw new ConfException(
+                    "Key "
+                            + where(key)
+                            + " = "
+                            + v
+                            + " does not fit an int; expected an integer in "
+                            + Integer.MIN_VALUE
+                            + ".."
+                            + Integer.MAX_VALUE
+                            + ".");
+        }
+        if (l == null) {
             throw typeError(key, v, "an integer");
         }
         return l.intValue();

@@ -196,7 +196,21 @@ final class CopyResolver {
                         + ").");
     }
 
+    /** Longest chain of {@code _copy} entries followed at once (a copy of a copy of ...). */
+    static final int MAX_CHAIN = 64;
+
     private void enter(String here) {
+        if (inProgress.size() >= MAX_CHAIN && !inProgress.contains(here)) {
+            List<String> chain = new ArrayList<>(inProgress);
+            throw new ConfException(
+                    "The _copy entries chain more than "
+                            + MAX_CHAIN
+                            + " copies deep (starting "
+                            + String.join(" -> ", chain.subList(0, 3))
+                            + " -> ...), in "
+                            + String.join(", ", tree.files)
+                            + "; the limit keeps a conf from exhausting the stack.");
+        }
         if (!inProgress.add(here)) {
             List<String> chain = new ArrayList<>(inProgress);
             chain = chain.subList(chain.indexOf(here), chain.size());

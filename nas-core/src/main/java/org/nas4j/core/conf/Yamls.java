@@ -24,12 +24,26 @@ import org.yaml.snakeyaml.representer.Representer;
  * booleans.
  */
 final class Yamls {
+    /** Deepest nesting of mappings and lists a conf may have (ours are 6 deep). */
+    static final int MAX_DEPTH = 64;
+
+    /**
+     * Most values a conf may expand to once aliases are copied out: an alias bomb stays under
+     * SnakeYAML's alias limit yet expands to billions of values.
+     */
+    static final int MAX_VALUES = 1_000_000;
+
+    /** Largest conf text, in characters (ours are under 10,000). */
+    static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
+
     private Yamls() {}
 
     private static Yaml newYaml() {
         LoaderOptions loading = new LoaderOptions();
         // a key written twice in one file is nearly always a mistake; report it with its line
         loading.setAllowDuplicateKeys(false);
+        loading.setNestingDepthLimit(MAX_DEPTH);
+        loading.setCodePointLimit(MAX_CODE_POINTS);
         DumperOptions dumping = new DumperOptions();
         dumping.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         dumping.setIndent(2);
@@ -47,22 +61,26 @@ final class Yamls {
     static Map<String, Integer> keyLines(String text) {
         Map<String, Integer> out = new java.util.HashMap<>();
         try {
-            collectLines(newYaml().compose(new java.io.StringReader(text)), "", out);
-        } catch (YAMLException e) {
+            collectLines(newYaml().compose(new java.io.StringReader(text)), "", out, 0);
+        } catch (YAMLException | ConfException e) {
             out.clear();
         }
         return out;
     }
 
-    private static void collectLines(Node node, String prefix, Map<String, Integer> out) {
-        if (!(node instanceof org.yaml.snakeyaml.nodes.MappingNode m)) {
+    private static void collectLines(
+            Node node, String prefix, Map<String, Integer> out, int depth) {
+        // aliases share nodes: an alias bomb or a recursive alias must not be walked out in full
+        if (!(node instanceof org.yaml.snakeyaml.nodes.MappingNode m)
+                || depth > MAX_DEPTH
+                || out.size() > MAX_VALUES) {
             return;
         }
         for (org.yaml.snakeyaml.nodes.NodeTuple t : m.getValue()) {
             if (t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k) {
                 String path = prefix.isEmpty() ? k.getValue() : prefix + "." + k.getValue();
                 out.put(path, k.getStartMark().getLine() + 1);
-                collectLines(t.getValueNode(), path, out);
+                collectLines(t.getValueNode(), path, out, depth + 1);
             }
         }
     }
@@ -112,14 +130,46 @@ final class Yamls {
                             + Values.describe(doc)
                             + ".");
         }
-        return normalizeMap(map);
+        return normalizeMap(map, new Budget(sourceName), 0);
+    }
+
+    /** Counts the values a parsed document expands to, and their depth, against the limits. */
+    private static final class Budget {
+        private final String source;
+        private int values;
+
+        Budget(String source) {
+            this.source = source;
+        }
+
+        void take(int depth) {
+            if (++values > MAX_VALUES) {
+                throw new ConfException(
+                        "YAML file "
+                                + source
+                                + " expands to more than "
+                                + MAX_VALUES
+                                + " values (aliases such as *a copy what they name); the limit"
+                                + " keeps a conf from exhausting memory.");
+            }
+            if (depth > MAX_DEPTH) {
+                throw new ConfException(
+                        "YAML file "
+                                + source
+                                + " nests mappings and lists more than "
+                                + MAX_DEPTH
+                                + " levels deep; the limit keeps a conf from exhausting the"
+                                + " stack.");
+            }
+        }
     }
 
     /** Parses a single YAML scalar or flow collection, as YAML would type it. */
     static Object parseValue(String text, String what) {
         try {
             Object v = newYaml().load(text);
-            return v instanceof Map<?, ?> m ? normalizeMap(m) : normalize(v);
+            Budget b = new Budget(what);
+            return v instanceof Map<?, ?> m ? normalizeMap(m, b, 0) : normalize(v, b, 0);
         } catch (YAMLException e) {
             throw new ConfException(
                     "Could not read " + what + " '" + text + "' as a YAML value: " + e.getMessage(),
@@ -132,22 +182,24 @@ final class Yamls {
         return newYaml().dump(tree);
     }
 
-    private static Map<String, Object> normalizeMap(Map<?, ?> map) {
+    private static Map<String, Object> normalizeMap(Map<?, ?> map, Budget budget, int depth) {
+        budget.take(depth);
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
-            out.put(String.valueOf(e.getKey()), normalize(e.getValue()));
+            out.put(String.valueOf(e.getKey()), normalize(e.getValue(), budget, depth + 1));
         }
         return out;
     }
 
-    private static Object normalize(Object v) {
+    private static Object normalize(Object v, Budget budget, int depth) {
         if (v instanceof Map<?, ?> m) {
-            return normalizeMap(m);
+            return normalizeMap(m, budget, depth);
         }
+        budget.take(depth);
         if (v instanceof List<?> l) {
             List<Object> out = new ArrayList<>(l.size());
             for (Object o : l) {
-                out.add(normalize(o));
+                out.add(normalize(o, budget, depth + 1));
             }
             return out;
         }

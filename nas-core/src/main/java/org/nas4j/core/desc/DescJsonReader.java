@@ -65,6 +65,10 @@ final class DescJsonReader {
     }
 
     ModelDesc read(String json) {
+        String deep = Json.tooDeep(json, f.source());
+        if (deep != null) {
+            throw new DescFormatException(deep);
+        }
         JsonElement root;
         try {
             root = Json.gson().fromJson(json, JsonElement.class);

@@ -57,6 +57,10 @@ public final class Json {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
         }
+        String deep = tooDeep(text, file.toString());
+        if (deep != null) {
+            throw new NasException(deep);
+        }
         try {
             Map<String, Object> m =
                     GSON.fromJson(
@@ -68,6 +72,43 @@ public final class Json {
         } catch (JsonParseException e) {
             throw new NasException(file + " is not a JSON object: " + e.getMessage(), e);
         }
+    }
+
+    /** Deepest nesting of arrays and objects nas4j reads (its descs nest about 10 deep). */
+    public static final int MAX_DEPTH = 512;
+
+    /**
+     * Why {@code text} is too deeply nested for nas4j to read ({@code source} names it), or null
+     * when it is not: Gson builds trees recursively, so a document nested 100,000 levels deep would
+     * overflow the stack. One pass over the characters, strings skipped.
+     */
+    public static String tooDeep(String text, String source) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                if (++depth > MAX_DEPTH) {
+                    return source
+                            + " nests arrays and objects more than "
+                            + MAX_DEPTH
+                            + " levels deep (at character "
+                            + i
+                            + "); nas4j reads no deeper, so that no file can exhaust the stack.";
+                }
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
+        }
+        return null;
     }
 
     /** Writes {@code value} as pretty JSON to {@code target} atomically. */

@@ -92,6 +92,10 @@ public final class ResultJson {
     }
 
     private static JsonObject parse(String json, String source) {
+        String deep = Json.tooDeep(json, source);
+        if (deep != null) {
+            throw new ResultFormatException(deep);
+        }
         JsonElement el;
         try {
             el = JsonParser.parseString(json);
