@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.nas4j.cli.bench.OpBench;
 import org.nas4j.cli.bench.StepBench;
 import org.nas4j.core.ConfException;
 import org.nas4j.core.NasException;
@@ -41,7 +42,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--phase",
             defaultValue = "search",
-            description = "search or eval (default search).")
+            description =
+                    "search or eval: a training step of that phase's network; ops: each op alone"
+                            + " (default search).")
     String phase;
 
     @Option(names = "--batch", paramLabel = "N", description = "Batch size (default: the conf's).")
@@ -78,10 +81,27 @@ final class BenchCommand implements Callable<Integer> {
     private static final String BILEVEL_ORDER = "nas.search.trainer.bilevel.order";
     private static final String ARCH_WARMUP = "nas.search.trainer.arch_warmup_epochs";
 
+    @Option(
+            names = "--channels",
+            defaultValue = "16",
+            paramLabel = "C",
+            description = "Channels of --phase ops (default 16).")
+    int channels;
+
+    @Option(
+            names = "--size",
+            defaultValue = "28",
+            paramLabel = "S",
+            description = "Height and width of --phase ops (default 28).")
+    int size;
+
     @Override
     public Integer call() throws Exception {
+        if (phase.equals("ops")) {
+            return opTable();
+        }
         if (!phase.equals("search") && !phase.equals("eval")) {
-            throw new NasException("--phase must be search or eval, not '" + phase + "'.");
+            throw new NasException("--phase must be search, eval or ops, not '" + phase + "'.");
         }
         // only bilevel algorithms (DARTS' trainer) have an order; the others (didarts, xnas,
         // ...) are timed once, with their own step
@@ -136,6 +156,30 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(Json.toLine(result));
         out.flush();
+        return 0;
+    }
+
+    /** {@code --phase ops}: one JSON line per op of {@link OpBench}. */
+    private int opTable() {
+        if (channels < 1 || size < 1 || (batch != null && batch < 1) || steps < 1 || warmup < 0) {
+            throw new NasException(
+                    "--channels, --size, --batch and --steps must be at least 1 and --warmup 0"
+                            + " or more.");
+        }
+        Conf conf = confOptions.load(overrides);
+        Devices.applyThreads(conf.getInt("common.num_threads", 0));
+        OpBench bench =
+                new OpBench(
+                        ExperimentRunner.of(conf).registry(),
+                        batch == null ? 64 : batch,
+                        channels,
+                        size);
+        PrintWriter out = spec.commandLine().getOut();
+        for (Map<String, Object> row : bench.run(warmup, steps)) {
+            row.put("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+            out.println(Json.toLine(row));
+            out.flush();
+        }
         return 0;
     }
 
