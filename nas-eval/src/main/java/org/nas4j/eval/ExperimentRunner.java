@@ -161,6 +161,9 @@ public class ExperimentRunner {
 
     /** The search's result: re-read when a resumed search already finished, else searched. */
     private SearchResult search(PhaseDir dir, RunOptions opts, Provenance provenance) {
+        if (opts.resume()) {
+            ResumeCheck.check(conf, dir, ExperimentDir.SEARCH);
+        }
         if (opts.resume() && Files.exists(dir.result())) {
             LOG.info("Search in {} already finished; not redone.", dir);
             return SearchResult.load(dir.result());
@@ -184,6 +187,9 @@ public class ExperimentRunner {
     /** The evaluation's result: re-read when a resumed one already finished, else evaluated. */
     private EvalResult eval(
             PhaseDir dir, ModelDesc finalDesc, RunOptions opts, Provenance provenance) {
+        if (opts.resume()) {
+            ResumeCheck.check(conf, dir, ExperimentDir.EVAL);
+        }
         if (opts.resume() && Files.exists(dir.result())) {
             LOG.info("Evaluation in {} already finished; not redone.", dir);
             return EvalResult.load(dir.result());

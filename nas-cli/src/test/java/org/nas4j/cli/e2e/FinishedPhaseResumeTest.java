@@ -59,4 +59,47 @@ class FinishedPhaseResumeTest {
                         100 * recorded.testTop1());
         assertTrue(again.out().contains(line), again.out());
     }
+
+    /**
+     * A finished phase is reused only with the conf it ran with: another value of a key that shapes
+     * it is refused, naming the key and the two ways out; more epochs (extending a run) and
+     * --no-resume are accepted.
+     */
+    @Test
+    void aFinishedPhaseIsReusedOnlyWithTheConfItRanWith(@TempDir Path tmp) throws Exception {
+        Path exp = tmp.resolve("exp");
+        List<String> args =
+                E2e.args(
+                        "eval",
+                        "--algo",
+                        "darts",
+                        "--dataset",
+                        "synthetic",
+                        "--genotype",
+                        "DARTS_V2",
+                        "--exp-dir",
+                        exp,
+                        E2e.TINY_EVAL);
+        E2e.Run first = E2e.nas(args);
+        assertEquals(0, first.exit(), first.both());
+
+        List<String> otherLr = new java.util.ArrayList<>(args);
+        otherLr.addAll(List.of("--nas.eval.trainer.optimizer.lr", "0.5"));
+        E2e.Run refused = E2e.nas(otherLr);
+        assertEquals(1, refused.exit(), refused.both());
+        assertTrue(refused.err().contains("nas.eval.trainer.optimizer.lr: "), refused.err());
+        assertTrue(refused.err().contains(" -> 0.5"), refused.err());
+        assertTrue(refused.err().contains("--no-resume"), refused.err());
+        assertTrue(refused.err().contains("--exp-dir"), refused.err());
+
+        List<String> fresh = new java.util.ArrayList<>(otherLr);
+        fresh.add("--no-resume");
+        E2e.Run replaced = E2e.nas(fresh);
+        assertEquals(0, replaced.exit(), replaced.both());
+
+        List<String> longer = new java.util.ArrayList<>(fresh.subList(0, fresh.size() - 1));
+        longer.addAll(List.of("--nas.eval.trainer.epochs", "2"));
+        E2e.Run extended = E2e.nas(longer);
+        assertEquals(0, extended.exit(), extended.both());
+    }
 }
