@@ -59,7 +59,31 @@ public final class Conf {
     public static Conf load(List<String> confPaths, List<String> overrideArgs) {
         ConfTree raw = ConfLoader.loadAll(confPaths);
         Overrides.apply(raw, overrideArgs, "");
-        return new Conf(raw, CopyResolver.resolve(raw), List.of(), new ReadKeys());
+        return new Conf(raw, resolve(raw), List.of(), new ReadKeys());
+    }
+
+    /**
+     * {@code _copy} entries resolved, then variables ({@code ${key}}, {@code ${env:NAME}}, ...).
+     */
+    private static ConfTree resolve(ConfTree raw) {
+        return Interpolation.apply(CopyResolver.resolve(raw));
+    }
+
+    /**
+     * This view as a commons-configuration2 hierarchical configuration (a copy: changing it does
+     * not change this conf), for Java users who work with that API: keys are the same dotted paths,
+     * lists are repeated nodes as commons-configuration2 stores them, values are resolved ({@code
+     * _copy} and variables). Reading through it does not count as reading a key (see {@link
+     * #unreadKeys}).
+     *
+     * <pre>{@code
+     * ImmutableHierarchicalConfiguration c = conf.configuration();
+     * int epochs = c.getInt("nas.search.trainer.epochs");
+     * List<Object> prims = c.getList("nas.search.model_desc.primitives");
+     * }</pre>
+     */
+    public org.apache.commons.configuration2.ImmutableHierarchicalConfiguration configuration() {
+        return CommonsView.of(view);
     }
 
     /**
@@ -78,7 +102,7 @@ public final class Conf {
             raw.mergeOver(over);
         }
         Overrides.apply(raw, overrideArgs, "");
-        return new Conf(raw, CopyResolver.resolve(raw), List.of(), new ReadKeys());
+        return new Conf(raw, resolve(raw), List.of(), new ReadKeys());
     }
 
     /**
@@ -87,7 +111,7 @@ public final class Conf {
      */
     public static Conf fromYaml(String yamlText, String sourceName) {
         ConfTree raw = ConfLoader.load(ConfSource.ofText(yamlText, sourceName), new ArrayList<>());
-        return new Conf(raw, CopyResolver.resolve(raw), List.of(), new ReadKeys());
+        return new Conf(raw, resolve(raw), List.of(), new ReadKeys());
     }
 
     /**
@@ -97,7 +121,7 @@ public final class Conf {
      */
     public static Conf of(Map<String, Object> values, String sourceName) {
         ConfTree raw = ConfTree.of(Values.copyMap(values), sourceName);
-        return new Conf(raw, CopyResolver.resolve(raw), List.of(), new ReadKeys());
+        return new Conf(raw, resolve(raw), List.of(), new ReadKeys());
     }
 
     /**
@@ -107,7 +131,7 @@ public final class Conf {
     public Conf withOverrides(List<String> overrideArgs) {
         ConfTree newRaw = raw.copy();
         Overrides.apply(newRaw, overrideArgs, path());
-        return new Conf(newRaw, CopyResolver.resolve(newRaw), viewPath, reads);
+        return new Conf(newRaw, resolve(newRaw), viewPath, reads);
     }
 
     /** The view of the mapping at {@code dottedKey}; an error if it is missing or not a mapping. */
