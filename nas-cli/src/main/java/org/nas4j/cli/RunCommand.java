@@ -215,6 +215,18 @@ public class RunCommand implements Callable<Integer> {
                     "test accuracy: top-1 %.2f%%, top-5 %.2f%%%n",
                     100 * eval.testTop1(),
                     100 * eval.testTop5());
+            if (eval.best() != null) {
+                out.printf(
+                        Locale.ROOT,
+                        "best epoch by %s (%s): %d of %d, %.4f (weights: eval/%s; the test above"
+                                + " used the last epoch's)%n",
+                        eval.best().metric(),
+                        eval.best().mode(),
+                        eval.best().epoch() + 1,
+                        eval.epochs(),
+                        eval.best().value(),
+                        org.nas4j.core.PhaseDir.BEST_MODEL);
+            }
         }
         out.println("files: " + r.expDir().toAbsolutePath());
         out.flush();

@@ -40,6 +40,9 @@ class ConfValueChecksTest {
         "nas.eval.trainer.batch_chunks, 100000, nas.eval.trainer.batch_chunks",
         "nas.eval.trainer.drop_path_prob, 1.0, drop_path_prob",
         "common.experiment_name, ../outside, common.experiment_name",
+        "nas.eval.trainer.best_metric, val.top1, val_ratio is 0",
+        "nas.eval.trainer.best_metric, val.acc, nas.eval.trainer.best_metric",
+        "nas.search.trainer.best_mode, biggest, nas.search.trainer.best_mode",
     })
     void aValueThatCannotWorkIsRefusedAtLoadNamingItsKey(String key, String value, String named) {
         ConfException e =

@@ -45,6 +45,9 @@ public final class PhaseDir {
     /** Trained weights of the evaluated network (eval). */
     public static final String MODEL_PARAMS = "model.params";
 
+    /** The weights of the best epoch by {@code trainer.best_metric}, when one is set. */
+    public static final String BEST_MODEL = "best_model.params";
+
     /** Test-set metrics of the evaluated network (eval). */
     public static final String TEST_RESULT = "test.json";
 
@@ -125,6 +128,11 @@ public final class PhaseDir {
     /** {@code model.params} (eval). */
     public Path modelParams() {
         return dir.resolve(MODEL_PARAMS);
+    }
+
+    /** {@value #BEST_MODEL}: the best epoch's weights (with {@code trainer.best_metric}). */
+    public Path bestModel() {
+        return dir.resolve(BEST_MODEL);
     }
 
     /** {@code test.json} (eval). */

@@ -5,6 +5,7 @@ import org.nas4j.core.builder.ModelDescParams;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.ops.OpRegistry;
 import org.nas4j.search.Algorithm;
+import org.nas4j.train.BestMetric;
 import org.nas4j.train.PhaseRun;
 import org.nas4j.train.TrainerSpec;
 import org.nas4j.train.data.LoaderSpec;
@@ -30,6 +31,20 @@ final class ConfChecks {
             }
             if (trains && conf.has(p + ".trainer")) {
                 TrainerSpec.fromConf(conf.child(p + ".trainer"));
+                BestMetric best = BestMetric.fromConf(conf.child(p + ".trainer"));
+                if (best != null
+                        && best.split().equals("val")
+                        && !(conf.getDouble(p + ".loader.val_ratio", 0.0) > 0)) {
+                    throw new ConfException(
+                            "Key "
+                                    + conf.where(p + ".trainer." + BestMetric.KEY)
+                                    + " = '"
+                                    + best.label()
+                                    + "' needs a validation split, but "
+                                    + p
+                                    + ".loader.val_ratio is 0: set it above 0 (e.g. 0.1) or"
+                                    + " choose a train metric or none.");
+                }
             }
             if (trains && conf.has(p + ".loader")) {
                 LoaderSpec loader = PhaseRun.loaderSpec(conf, phase);

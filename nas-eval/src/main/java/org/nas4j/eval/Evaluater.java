@@ -8,9 +8,11 @@ import org.nas4j.core.builder.ModelDescBuilder;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.DescJson;
 import org.nas4j.core.desc.ModelDesc;
+import org.nas4j.core.result.EvalResult;
 import org.nas4j.core.result.TestResult;
 import org.nas4j.ops.OpRegistry;
 import org.nas4j.ops.net.ModelStats;
+import org.nas4j.train.BestModelListener;
 import org.nas4j.train.FitResult;
 import org.nas4j.train.PhaseRun;
 import org.nas4j.train.SplitMetrics;
@@ -45,7 +47,8 @@ public class Evaluater {
             SplitMetrics test,
             double wallSeconds,
             long params,
-            long macs) {}
+            long macs,
+            EvalResult.BestEpoch best) {}
 
     private final Conf conf;
     private final ModelDescBuilder builder;
@@ -87,13 +90,23 @@ public class Evaluater {
             new TestResult(test.loss(), test.top1(), test.top5(), test.count())
                     .save(files.testResult());
             LOG.info("Test top-1 {} over {} samples", test.top1(), test.count());
+            BestModelListener b = run.bestModel();
+            EvalResult.BestEpoch best =
+                    b == null || b.bestEpoch() < 0
+                            ? null
+                            : new EvalResult.BestEpoch(
+                                    b.metric().label(),
+                                    b.metric().mode(),
+                                    b.bestEpoch(),
+                                    b.bestValue());
             return new Result(
                     full,
                     fit,
                     test,
                     (System.nanoTime() - start) / 1e9,
                     ModelStats.paramCount(full, registry),
-                    ModelStats.macs(full, registry));
+                    ModelStats.macs(full, registry),
+                    best);
         }
     }
 }

@@ -206,7 +206,8 @@ public class ExperimentRunner {
                         r.test().top1(),
                         r.test().top5(),
                         r.test().loss(),
-                        r.fit().last() == null ? 0.0 : r.fit().last().imagesPerSec());
+                        r.fit().last() == null ? 0.0 : r.fit().last().imagesPerSec(),
+                        r.best());
         result.save(dir.result());
         return result;
     }

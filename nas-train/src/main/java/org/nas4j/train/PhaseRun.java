@@ -35,6 +35,7 @@ public final class PhaseRun implements AutoCloseable {
     private final NDManager manager;
     private final ModelBlock model;
     private final DataModule data;
+    private BestModelListener bestModel;
 
     /**
      * Seeds the engine, builds and initialises {@code desc} on the conf's device and opens the
@@ -95,14 +96,28 @@ public final class PhaseRun implements AutoCloseable {
      */
     public TrainerBuilder trainerBuilder(PrintStream console) {
         int logInterval = conf.getInt("common.log_interval", 50);
-        return Trainer.builder(model, trainerSpec())
-                .optSeed(seed)
-                .optDevice(device)
-                .optDropPathSetter(model::setDropPathProb)
-                .addListener(new ProgressListener(console, logInterval))
-                .addListener(new LogFileListener(files.log(), logInterval))
-                .addListener(new MetricsJsonListener(files.metrics()))
-                .addListener(new CheckpointListener(files.checkpointDir()));
+        BestMetric best = BestMetric.fromConf(conf.child("nas." + phase + ".trainer"));
+        bestModel = best == null ? null : new BestModelListener(files.bestModel(), best, model);
+        TrainerBuilder b =
+                Trainer.builder(model, trainerSpec())
+                        .optSeed(seed)
+                        .optDevice(device)
+                        .optDropPathSetter(model::setDropPathProb)
+                        .addListener(new ProgressListener(console, logInterval))
+                        .addListener(new LogFileListener(files.log(), logInterval))
+                        .addListener(new MetricsJsonListener(files.metrics()));
+        if (bestModel != null) {
+            b.addListener(bestModel); // before the checkpoint: a resumed run finds the file
+        }
+        return b.addListener(new CheckpointListener(files.checkpointDir()));
+    }
+
+    /**
+     * The listener keeping the best epoch's weights, when {@code trainer.best_metric} names a
+     * metric and {@link #trainerBuilder} was called; else null.
+     */
+    public BestModelListener bestModel() {
+        return bestModel;
     }
 
     /**

@@ -85,6 +85,7 @@ public record TrainerSpec(
                             + drop
                             + ") must lie in [0, 1).");
         }
+        BestMetric.fromConf(v); // best_metric and best_mode are checked with the section
         if (!v.isSet("optimizer")) {
             throw new ConfException(
                     "The section "

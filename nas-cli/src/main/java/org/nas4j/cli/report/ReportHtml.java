@@ -100,6 +100,21 @@ final class ReportHtml {
         rows.put("eval wall time", Html.duration(eval == null ? Double.NaN : eval.wallS()));
         rows.put("test top-1", Html.percent(testTop1()));
         rows.put("test loss", Html.value(eval == null ? Double.NaN : eval.testLoss()));
+        if (eval != null && eval.best() != null) {
+            rows.put(
+                    "best epoch ("
+                            + text(eval.best().metric())
+                            + ", "
+                            + text(eval.best().mode())
+                            + ")",
+                    (eval.best().epoch() + 1)
+                            + " of "
+                            + eval.epochs()
+                            + ": "
+                            + Html.value(eval.best().value())
+                            + " (weights in eval/best_model.params; test figures are the last"
+                            + " epoch's)");
+        }
         table(sb, "summary-table", rows);
         if (search != null && search.genotype() != null) {
             sb.append("<p>Genotype: <code id=\"genotype\">")

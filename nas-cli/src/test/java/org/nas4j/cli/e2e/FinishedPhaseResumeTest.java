@@ -44,7 +44,7 @@ class FinishedPhaseResumeTest {
         String old =
                 Files.readString(result)
                         .replace("\"format\": \"nas4j.eval_result\",", "")
-                        .replace("\"version\": 1,", "");
+                        .replaceAll("\"version\": [0-9]+,", "");
         Files.writeString(result, old);
         Files.delete(dir.eval().modelParams()); // a retrained network would write it again
 

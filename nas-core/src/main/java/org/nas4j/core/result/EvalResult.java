@@ -16,6 +16,9 @@ import java.util.List;
  * @param testTop5 test-set top-5 accuracy, a fraction
  * @param testLoss mean test-set loss per sample
  * @param imagesPerS training throughput of the last epoch
+ * @param best the best epoch by {@code trainer.best_metric}, whose weights are in {@code
+ *     best_model.params}; null when no metric was set (or in files before version 2). The test
+ *     figures above are those of the last epoch's weights.
  */
 public record EvalResult(
         @SerializedName("wall_s") double wallS,
@@ -25,16 +28,47 @@ public record EvalResult(
         @SerializedName("test_top1") double testTop1,
         @SerializedName("test_top5") double testTop5,
         @SerializedName("test_loss") double testLoss,
-        @SerializedName("images_per_s") double imagesPerS) {
+        @SerializedName("images_per_s") double imagesPerS,
+        @SerializedName("best") BestEpoch best) {
+
+    /**
+     * The best epoch of a phase by a chosen metric.
+     *
+     * @param metric e.g. {@code val.top1}
+     * @param mode {@code max} or {@code min}
+     * @param epoch 0-based epoch
+     * @param value the metric's value there
+     */
+    public record BestEpoch(
+            @SerializedName("metric") String metric,
+            @SerializedName("mode") String mode,
+            @SerializedName("epoch") int epoch,
+            @SerializedName("value") double value) {}
+
+    /** A result without a best epoch (no {@code trainer.best_metric}). */
+    public EvalResult(
+            double wallS,
+            int epochs,
+            long params,
+            long macs,
+            double testTop1,
+            double testTop5,
+            double testLoss,
+            double imagesPerS) {
+        this(wallS, epochs, params, macs, testTop1, testTop5, testLoss, imagesPerS, null);
+    }
 
     /** The document's format tag. */
     public static final String FORMAT = "nas4j.eval_result";
 
     /** The version this code writes. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
-    /** The versions this code reads (0: written before results were versioned). */
-    public static final List<Integer> SUPPORTED_VERSIONS = List.of(0, 1);
+    /**
+     * The versions this code reads (0: written before results were versioned; 1: before {@code
+     * best}).
+     */
+    public static final List<Integer> SUPPORTED_VERSIONS = List.of(0, 1, 2);
 
     /** Writes this record to {@code file} atomically. */
     public void save(Path file) {

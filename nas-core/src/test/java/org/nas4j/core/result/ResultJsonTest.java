@@ -45,7 +45,7 @@ class ResultJsonTest {
     void documentsStartWithFormatAndVersionAndUseSnakeCase() {
         String json = EVAL.toJson();
         assertTrue(
-                json.startsWith("{\n  \"format\": \"nas4j.eval_result\",\n  \"version\": 1,"),
+                json.startsWith("{\n  \"format\": \"nas4j.eval_result\",\n  \"version\": 2,"),
                 json);
         assertTrue(json.contains("\"images_per_s\": 410.5"), json);
         assertTrue(SEARCH.toJson().contains("\"supernet_params\": 61234"));
@@ -81,6 +81,10 @@ class ResultJsonTest {
             assertEquals("clean", sum.versions().gitState(), v);
         }
         assertEquals(0.4375, SearchResult.fromJson(golden("search_result_v1"), "v1").valTop1());
+        // version 2 added the best epoch; older files read it as absent
+        EvalResult v2 = EvalResult.fromJson(golden("eval_result_v2"), "v2");
+        assertEquals(new EvalResult.BestEpoch("val.top1", "max", 1, 0.8), v2.best());
+        assertNull(EvalResult.fromJson(golden("eval_result_v1"), "v1").best());
         SearchResult legacy = SearchResult.fromJson(golden("search_result_v0"), "v0");
         assertNull(legacy.genotype());
         assertNull(legacy.valTop1());
@@ -88,14 +92,14 @@ class ResultJsonTest {
 
     @Test
     void unknownVersionIsRefusedNamingTheReadableOnes() {
-        String v2 = EVAL.toJson().replace("\"version\": 1", "\"version\": 2");
+        String v3 = EVAL.toJson().replace("\"version\": 2", "\"version\": 3");
         ResultFormatException e =
                 assertThrows(
                         ResultFormatException.class,
-                        () -> EvalResult.fromJson(v2, "eval/result.json"));
+                        () -> EvalResult.fromJson(v3, "eval/result.json"));
         assertTrue(e.getMessage().contains("eval/result.json"), e.getMessage());
-        assertTrue(e.getMessage().contains("version 2"), e.getMessage());
-        assertTrue(e.getMessage().contains("[0, 1]"), e.getMessage());
+        assertTrue(e.getMessage().contains("version 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("[0, 1, 2]"), e.getMessage());
     }
 
     @Test
