@@ -27,7 +27,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path out = ReportWriter.write(expDir);
+        Path out = ReportWriter.writeStrict(expDir);
         spec.commandLine().getOut().println("Wrote " + out + ".");
         return 0;
     }

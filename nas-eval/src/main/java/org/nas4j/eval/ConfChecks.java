@@ -1,6 +1,7 @@
 package org.nas4j.eval;
 
 import org.nas4j.core.ConfException;
+import org.nas4j.core.ExperimentDir;
 import org.nas4j.core.builder.ModelDescParams;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.ops.OpRegistry;
@@ -23,6 +24,12 @@ final class ConfChecks {
      * Reads the sections {@code algorithm} will read; throws a {@link ConfException} if one is bad.
      */
     static void check(Conf conf, Algorithm algorithm, OpRegistry registry) {
+        if (conf.has("common.experiment_name")) { // it names directories, --exp-dir or not
+            ExperimentDir.defaultRoot(
+                    conf.getString("common.logdir", "runs"),
+                    conf.getString("common.experiment_name"),
+                    "");
+        }
         for (String phase : new String[] {"search", "eval"}) {
             String p = "nas." + phase;
             boolean trains = phase.equals("eval") || algorithm.trainsSupernet();

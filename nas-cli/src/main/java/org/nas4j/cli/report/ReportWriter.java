@@ -1,6 +1,7 @@
 package org.nas4j.cli.report;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.nas4j.core.ExperimentDir;
 import org.nas4j.core.NasException;
 import org.nas4j.core.desc.ModelDesc;
@@ -40,6 +41,29 @@ public final class ReportWriter {
         Path out = ExperimentDir.of(expDir).report();
         AtomicFiles.writeString(out, html);
         LOG.info("Wrote the experiment report {}", out);
+        return out;
+    }
+
+    /**
+     * Writes the report like {@link #write}, then fails when a file of the experiment exists but
+     * could not be read (the page shows what could be, and lists the others): {@code nas report}
+     * says so with a non-zero exit rather than passing over a corrupt result.
+     *
+     * @throws NasException after writing, naming each unreadable file and why
+     */
+    public static Path writeStrict(Path expDir) {
+        Path out = write(expDir);
+        List<String> problems = ExperimentData.load(expDir).problems();
+        if (!problems.isEmpty()) {
+            throw new NasException(
+                    "Wrote "
+                            + out
+                            + ", but "
+                            + problems.size()
+                            + (problems.size() == 1 ? " file" : " files")
+                            + " of the experiment could not be read (the report shows the rest): "
+                            + String.join(" ", problems));
+        }
         return out;
     }
 

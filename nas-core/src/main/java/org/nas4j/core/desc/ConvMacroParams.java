@@ -5,11 +5,13 @@ package org.nas4j.core.desc;
  *
  * @param chIn input channels
  * @param chOut output channels
+ * @throws org.nas4j.core.DescFormatException when a count is negative (a desc or import that names
+ *     one is malformed)
  */
 public record ConvMacroParams(int chIn, int chOut) {
     public ConvMacroParams {
         if (chIn < 0 || chOut < 0) {
-            throw new IllegalArgumentException(
+            throw new org.nas4j.core.DescFormatException(
                     "Channel counts must be non-negative, got ch_in=" + chIn + ", ch_out=" + chOut);
         }
     }
