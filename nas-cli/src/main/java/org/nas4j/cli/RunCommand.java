@@ -196,6 +196,17 @@ public class RunCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, ", supernet val top-1 %.2f%%", 100 * search.valTop1());
             }
             out.println();
+            if (search.best() != null) {
+                out.printf(
+                        Locale.ROOT,
+                        "search best epoch by %s (%s): %d of %d, %.4f (weights: search/%s)%n",
+                        search.best().metric(),
+                        search.best().mode(),
+                        search.best().epoch() + 1,
+                        search.epochs(),
+                        search.best().value(),
+                        org.nas4j.core.PhaseDir.BEST_MODEL);
+            }
         }
         if (r.finalDesc() != null) {
             out.println("final cells:");
@@ -219,13 +230,14 @@ public class RunCommand implements Callable<Integer> {
                 out.printf(
                         Locale.ROOT,
                         "best epoch by %s (%s): %d of %d, %.4f (weights: eval/%s; the test above"
-                                + " used the last epoch's)%n",
+                                + " used the %s epoch's)%n",
                         eval.best().metric(),
                         eval.best().mode(),
                         eval.best().epoch() + 1,
                         eval.epochs(),
                         eval.best().value(),
-                        org.nas4j.core.PhaseDir.BEST_MODEL);
+                        org.nas4j.core.PhaseDir.BEST_MODEL,
+                        eval.testedWeights());
             }
         }
         out.println("files: " + r.expDir().toAbsolutePath());

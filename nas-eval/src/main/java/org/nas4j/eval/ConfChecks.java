@@ -53,6 +53,9 @@ final class ConfChecks {
                                     + " choose a train metric or none.");
                 }
             }
+            if (phase.equals("eval") && conf.has(p + ".trainer")) {
+                Evaluater.testWeights(conf); // last | best, best only with a best_metric
+            }
             if (trains && conf.has(p + ".loader")) {
                 LoaderSpec loader = PhaseRun.loaderSpec(conf, phase);
                 PhaseRun.datasetSpec(conf, phase);

@@ -20,6 +20,7 @@ import org.nas4j.ops.OpRegistry;
 import org.nas4j.search.Algorithm;
 import org.nas4j.search.Algorithms;
 import org.nas4j.search.Searcher;
+import org.nas4j.train.ConfFingerprint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -163,6 +164,8 @@ public class ExperimentRunner {
     private SearchResult search(PhaseDir dir, RunOptions opts, Provenance provenance) {
         if (opts.resume()) {
             ResumeCheck.check(conf, dir, ExperimentDir.SEARCH);
+        } else {
+            ResumeCheck.startOver(dir);
         }
         if (opts.resume() && Files.exists(dir.result())) {
             LOG.info("Search in {} already finished; not redone.", dir);
@@ -179,7 +182,9 @@ public class ExperimentRunner {
                         r.fit().epochsDone(),
                         genotypeOrNull(r.finalDesc()),
                         r.supernetParams(),
-                        valTop1);
+                        valTop1,
+                        r.best(),
+                        ConfFingerprint.of(conf, ExperimentDir.SEARCH));
         result.save(dir.result());
         return result;
     }
@@ -189,6 +194,8 @@ public class ExperimentRunner {
             PhaseDir dir, ModelDesc finalDesc, RunOptions opts, Provenance provenance) {
         if (opts.resume()) {
             ResumeCheck.check(conf, dir, ExperimentDir.EVAL);
+        } else {
+            ResumeCheck.startOver(dir);
         }
         if (opts.resume() && Files.exists(dir.result())) {
             LOG.info("Evaluation in {} already finished; not redone.", dir);
@@ -207,7 +214,9 @@ public class ExperimentRunner {
                         r.test().top5(),
                         r.test().loss(),
                         r.fit().last() == null ? 0.0 : r.fit().last().imagesPerSec(),
-                        r.best());
+                        r.best(),
+                        r.testWeights(),
+                        ConfFingerprint.of(conf, ExperimentDir.EVAL));
         result.save(dir.result());
         return result;
     }

@@ -73,7 +73,7 @@ public final class Predictor implements AutoCloseable {
     public static Predictor open(Path expDir, OpRegistry registry) {
         PhaseDir eval = ExperimentDir.of(expDir).eval();
         Path descFile = eval.fullDesc();
-        Path params = eval.modelParams();
+        Path params = Evaluater.testedWeightsFile(eval); // the weights the recorded test used
         Path confFile = eval.configUsed();
         for (Path f : List.of(descFile, params, confFile)) {
             if (!Files.isRegularFile(f)) {

@@ -12,6 +12,7 @@ import org.nas4j.core.desc.EdgeDesc;
 import org.nas4j.core.desc.EdgeReaders;
 import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.core.io.AtomicFiles;
+import org.nas4j.core.result.BestEpoch;
 import org.nas4j.ops.ArchWeights;
 import org.nas4j.ops.OpRegistry;
 import org.nas4j.ops.net.ModelStats;
@@ -44,13 +45,27 @@ public class Searcher {
      * @param fit training history
      * @param wallSeconds time the phase took
      * @param supernetParams ordinary weights of the supernet
+     * @param best the best epoch by {@code nas.search.trainer.best_metric} (its weights are the
+     *     phase's {@code best_model.params}), or null when none is set
      */
     public record Result(
             ModelDesc searchDesc,
             ModelDesc finalDesc,
             FitResult fit,
             double wallSeconds,
-            long supernetParams) {}
+            long supernetParams,
+            BestEpoch best) {
+
+        /** A result without a best epoch. */
+        public Result(
+                ModelDesc searchDesc,
+                ModelDesc finalDesc,
+                FitResult fit,
+                double wallSeconds,
+                long supernetParams) {
+            this(searchDesc, finalDesc, fit, wallSeconds, supernetParams, null);
+        }
+    }
 
     private final Conf conf;
     private final Algorithm algorithm;
@@ -112,10 +127,13 @@ public class Searcher {
             }
             try (Trainer trainer = trainer(b, arch)) {
                 int startEpoch = run.restoreIfAny(trainer, resume);
-                if (startEpoch > 0) {
+                if (startEpoch > 0 || trainer.position() != null) {
                     LOG.info(
-                            "Resuming search at epoch {} from {}",
-                            startEpoch,
+                            "Resuming search at epoch {} ({}) from {}",
+                            startEpoch + 1,
+                            trainer.position() == null
+                                    ? "its start"
+                                    : "batch " + (trainer.position().batch() + 1),
                             files.checkpointDir());
                 }
                 FitResult fit = trainer.fit(run.data().train(), run.data().val(), startEpoch);
@@ -127,7 +145,12 @@ public class Searcher {
                 DescJson.save(finalDesc, files.finalDesc());
                 long params = ModelStats.paramCount(desc, registry);
                 return new Result(
-                        searched, finalDesc, fit, (System.nanoTime() - start) / 1e9, params);
+                        searched,
+                        finalDesc,
+                        fit,
+                        (System.nanoTime() - start) / 1e9,
+                        params,
+                        run.bestModel() == null ? null : run.bestModel().best());
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.nas4j.train;
 
 import java.nio.file.Path;
+import org.nas4j.core.result.BestEpoch;
 import org.nas4j.ops.net.ModelBlock;
 
 /**
@@ -54,6 +55,14 @@ public final class BestModelListener implements TrainListener {
         return bestValue;
     }
 
+    /** The best epoch so far as a phase's result records it, or null before one is measured. */
+    public BestEpoch best() {
+        return bestEpoch < 0
+                ? null
+                : new BestEpoch(metric.label(), metric.mode(), bestEpoch, bestValue);
+    }
+
+    /** The metric that ranks epochs. */
     public BestMetric metric() {
         return metric;
     }

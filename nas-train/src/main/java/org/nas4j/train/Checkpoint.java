@@ -32,16 +32,22 @@ import org.nas4j.train.optim.TensorIo.HostTensor;
  *
  * <p>It holds every model parameter by name (BatchNorm running statistics included), the
  * architecture weights, the state of both optimizers (momentum buffers, Adam moments and step
- * counts), the position (epochs done, global step), the seed, and the metrics so far. Randomness
- * needs no saved generator state: data order depends only on (seed, epoch) and DJL's generator is
- * re-seeded from them at each epoch start (see {@link Trainer#epochSeed}).
+ * counts), the position (epochs done, global step and, for a checkpoint written in the middle of an
+ * epoch, the batch to continue at with the epoch's metrics so far: {@link EpochPosition}), the
+ * seed, the metrics so far and a hash of the conf the run was made with. Randomness needs no saved
+ * generator state: data order depends only on (seed, epoch), a batch's augmentation on (seed,
+ * epoch, batch), and DJL's generator is re-seeded from (seed, epoch, step) before every step (see
+ * {@link Trainer#stepSeed}).
  *
  * <p>Loading checks names and shapes of everything before changing anything, and refuses a
  * checkpoint of another model naming the first mismatch.
  */
 public final class Checkpoint {
-    /** Format version this class writes and reads. */
-    public static final int VERSION = 1;
+    /** Format version this class writes. */
+    public static final int VERSION = 2;
+
+    /** Versions this class reads (1: before step checkpoints and the conf hash). */
+    public static final List<Integer> SUPPORTED_VERSIONS = List.of(1, 2);
 
     private static final String MAGIC = "nas4j.checkpoint";
 
@@ -54,10 +60,25 @@ public final class Checkpoint {
      * @param globalStep steps completed
      * @param seed the run's seed
      * @param history metrics of the completed epochs
+     * @param position where the epoch {@code epochsDone} stood when the checkpoint was written in
+     *     its middle, or {@code null} for a checkpoint at the end of an epoch (and in version 1)
+     * @param confHash the hash of the conf the run was made with ({@code ConfFingerprint}), or
+     *     {@code null} when unknown (version 1)
      */
-    public record Progress(int epochsDone, long globalStep, long seed, List<EpochMetrics> history) {
+    public record Progress(
+            int epochsDone,
+            long globalStep,
+            long seed,
+            List<EpochMetrics> history,
+            EpochPosition position,
+            String confHash) {
         public Progress {
             history = List.copyOf(history);
+        }
+
+        /** Progress at the end of an epoch, with no conf hash. */
+        public Progress(int epochsDone, long globalStep, long seed, List<EpochMetrics> history) {
+            this(epochsDone, globalStep, seed, history, null, null);
         }
     }
 
@@ -127,24 +148,7 @@ public final class Checkpoint {
         OptimizerState as = null;
         try (InputStream raw = Files.newInputStream(file)) {
             DataInputStream in = new DataInputStream(new BufferedInputStream(raw));
-            String magic = TensorIo.readString(in);
-            int version = in.readInt();
-            if (!MAGIC.equals(magic) || version != VERSION) {
-                throw new NasException(
-                        file
-                                + " is not a nas4j checkpoint of version "
-                                + VERSION
-                                + " (found '"
-                                + magic
-                                + "' version "
-                                + version
-                                + ").");
-            }
-            progress =
-                    Json.gson()
-                            .fromJson(
-                                    TensorIo.readString(in),
-                                    new TypeToken<Progress>() {}.getType());
+            progress = readHeader(in, file);
             modelT = readTensors(in);
             archT = readTensors(in);
             ws = OptimizerState.read(in);
@@ -168,6 +172,41 @@ public final class Checkpoint {
             archOptimizer.loadState(as, arch);
         }
         return progress;
+    }
+
+    /**
+     * Reads only where the checkpoint in {@code dir} stands (no tensors), e.g. to compare its conf
+     * hash before restoring it.
+     *
+     * @throws NasException when there is no checkpoint or it is not one this code reads
+     */
+    public static Progress readProgress(Path dir) {
+        Path file = dir.resolve(PhaseDir.CHECKPOINT_FILE);
+        try (InputStream raw = Files.newInputStream(file)) {
+            return readHeader(new DataInputStream(new BufferedInputStream(raw)), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Could not read checkpoint " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Progress readHeader(DataInputStream in, Path file) throws IOException {
+        String magic = TensorIo.readString(in);
+        int version = in.readInt();
+        if (!MAGIC.equals(magic) || !SUPPORTED_VERSIONS.contains(version)) {
+            throw new NasException(
+                    file
+                            + " is not a nas4j checkpoint of a version this nas4j reads ("
+                            + SUPPORTED_VERSIONS
+                            + "; found '"
+                            + magic
+                            + "' version "
+                            + version
+                            + "). Start over with --no-resume or use a new --exp-dir.");
+        }
+        // version 1 has neither position nor conf hash: Gson leaves them null
+        return Json.gson()
+                .fromJson(TensorIo.readString(in), new TypeToken<Progress>() {}.getType());
     }
 
     private static Map<String, HostTensor> toHost(NamedParams ps) {

@@ -31,13 +31,33 @@ public final class LogFileListener implements TrainListener {
 
     @Override
     public void onTrainStart(Trainer trainer, int startEpoch) {
-        append(
-                startEpoch == 0
-                        ? "training starts: " + trainer.spec().epochs() + " epochs"
-                        : "training resumes at epoch "
-                                + (startEpoch + 1)
+        append(startText(trainer, startEpoch));
+    }
+
+    /**
+     * {@code training starts: N epochs}, or where a resumed run continues: {@code training resumes
+     * at epoch E of N, step S of M (global step G)} (the step part after a step checkpoint).
+     */
+    static String startText(Trainer trainer, int startEpoch) {
+        EpochPosition p = trainer.position();
+        if (startEpoch == 0 && p == null) {
+            return "training starts: " + trainer.spec().epochs() + " epochs";
+        }
+        String at =
+                p == null
+                        ? ""
+                        : ", step "
+                                + (p.batch() + 1)
                                 + " of "
-                                + trainer.spec().epochs());
+                                + p.batchesPerEpoch()
+                                + " (global step "
+                                + (trainer.globalStep() + 1)
+                                + ")";
+        return "training resumes at epoch "
+                + (startEpoch + 1)
+                + " of "
+                + trainer.spec().epochs()
+                + at;
     }
 
     @Override

@@ -91,25 +91,30 @@ public final class PhaseRun implements AutoCloseable {
 
     /**
      * A trainer builder for the network with the seed, device, drop-path hook and the standard
-     * listeners: progress on {@code console}, {@code log.txt}, {@code metrics.json} and per-epoch
-     * checkpoints.
+     * listeners: progress on {@code console}, {@code log.txt}, {@code metrics.json}, the best
+     * epoch's weights ({@code trainer.best_metric}) and checkpoints after every epoch and every
+     * {@code trainer.checkpoint_every_steps} steps, which record the conf's hash ({@link
+     * ConfFingerprint}).
      */
     public TrainerBuilder trainerBuilder(PrintStream console) {
         int logInterval = conf.getInt("common.log_interval", 50);
-        BestMetric best = BestMetric.fromConf(conf.child("nas." + phase + ".trainer"));
+        Conf trainer = conf.child("nas." + phase + ".trainer");
+        int everySteps = CheckpointListener.everyStepsOf(trainer);
+        BestMetric best = BestMetric.fromConf(trainer);
         bestModel = best == null ? null : new BestModelListener(files.bestModel(), best, model);
         TrainerBuilder b =
                 Trainer.builder(model, trainerSpec())
                         .optSeed(seed)
                         .optDevice(device)
                         .optDropPathSetter(model::setDropPathProb)
+                        .optConfHash(ConfFingerprint.of(conf, phase))
                         .addListener(new ProgressListener(console, logInterval))
                         .addListener(new LogFileListener(files.log(), logInterval))
                         .addListener(new MetricsJsonListener(files.metrics()));
         if (bestModel != null) {
             b.addListener(bestModel); // before the checkpoint: a resumed run finds the file
         }
-        return b.addListener(new CheckpointListener(files.checkpointDir()));
+        return b.addListener(new CheckpointListener(files.checkpointDir(), everySteps));
     }
 
     /**
@@ -121,7 +126,8 @@ public final class PhaseRun implements AutoCloseable {
     }
 
     /**
-     * Restores the last checkpoint into {@code trainer} when {@code resume} is on and one exists.
+     * Restores the last checkpoint into {@code trainer} when {@code resume} is on and one exists;
+     * after a step checkpoint {@link Trainer#position()} says where in the epoch it continues.
      *
      * @return the epoch to continue from (0 when starting fresh)
      */

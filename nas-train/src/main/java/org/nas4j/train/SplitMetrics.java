@@ -25,9 +25,34 @@ public record SplitMetrics(double loss, double top1, double top5, long count) {
             count += n;
         }
 
+        /** A meter holding the given sums, as {@link #lossSum()} and the others report them. */
+        public static Meter of(double lossSum, long top1Correct, long top5Correct, long count) {
+            Meter m = new Meter();
+            m.lossSum = lossSum;
+            m.correct1 = top1Correct;
+            m.correct5 = top5Correct;
+            m.count = count;
+            return m;
+        }
+
         /** Samples so far. */
         public long count() {
             return count;
+        }
+
+        /** Sum of the samples' losses so far. */
+        public double lossSum() {
+            return lossSum;
+        }
+
+        /** Samples so far whose label scored highest. */
+        public long top1Correct() {
+            return correct1;
+        }
+
+        /** Samples so far whose label was among the five highest scores. */
+        public long top5Correct() {
+            return correct5;
         }
 
         /** The metrics so far (zeros before the first batch). */

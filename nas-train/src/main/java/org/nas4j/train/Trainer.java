@@ -73,6 +73,8 @@ public class Trainer implements AutoCloseable {
     private final List<EpochMetrics> history = new ArrayList<>();
     private long globalStep;
     private int epochsDone;
+    private final String confHash;
+    private EpochPosition position;
 
     /** Builds from {@code b}; subclasses pass their builder on. */
     protected Trainer(TrainerBuilder b) {
@@ -93,6 +95,7 @@ public class Trainer implements AutoCloseable {
         this.listeners = List.copyOf(b.listeners);
         this.validate = b.validate;
         this.stepRoot = NDManager.newBaseManager(device);
+        this.confHash = b.confHash;
     }
 
     /** A builder for a trainer of {@code block} configured by {@code spec}. */
@@ -100,25 +103,31 @@ public class Trainer implements AutoCloseable {
         return new TrainerBuilder(block, spec);
     }
 
-    /** Trains from the epoch after the last restored one (0 for a fresh trainer). */
+    /**
+     * Trains from where the last restored checkpoint stopped (epoch 0 for a fresh trainer), in the
+     * middle of an epoch when it was a step checkpoint.
+     */
     public FitResult fit(BatchStream train, BatchStream valOrNull) {
         return fit(train, valOrNull, epochsDone);
     }
 
     /**
      * Trains epochs {@code startEpoch} to {@code epochs - 1}; validates on {@code valOrNull} after
-     * each epoch when given.
+     * each epoch when given. When {@code startEpoch} is the epoch a restored step checkpoint
+     * stopped in, that epoch continues at the checkpoint's batch.
      *
-     * @throws NasException when the loss becomes NaN or infinite; no checkpoint is written for that
-     *     epoch, so the last good one is kept
+     * @throws NasException when the loss becomes NaN or infinite; no checkpoint is written after
+     *     that step, so the last good one is kept
      */
     public FitResult fit(BatchStream train, BatchStream valOrNull, int startEpoch) {
         epochsDone = startEpoch;
+        EpochPosition from = position != null && position.epoch() == startEpoch ? position : null;
+        position = from;
         for (TrainListener l : listeners) {
             l.onTrainStart(this, startEpoch);
         }
         for (int epoch = startEpoch; epoch < spec.epochs(); epoch++) {
-            runEpoch(epoch, train, valOrNull);
+            runEpoch(epoch, train, valOrNull, epoch == startEpoch ? from : null);
         }
         FitResult result = result();
         for (TrainListener l : listeners) {
@@ -127,8 +136,12 @@ public class Trainer implements AutoCloseable {
         return result;
     }
 
-    private void runEpoch(int epoch, BatchStream train, BatchStream val) {
-        long start = System.nanoTime();
+    private void runEpoch(int epoch, BatchStream train, BatchStream val, EpochPosition from) {
+        if (from != null) {
+            from.checkFits(train, "epoch " + (epoch + 1));
+        }
+        int first = from == null ? 0 : from.batch();
+        long start = System.nanoTime() - (from == null ? 0 : seconds(from.epochSeconds()));
         Engine.getInstance().setRandomSeed(epochSeed(seed, epoch));
         if (dropPathSetter != null) {
             dropPathSetter.accept(spec.dropPathProb() * epoch / Math.max(1, spec.epochs()));
@@ -138,18 +151,19 @@ public class Trainer implements AutoCloseable {
         for (TrainListener l : listeners) {
             l.onEpochStart(this, epoch, steps);
         }
-        SplitMetrics.Meter meter = new SplitMetrics.Meter();
+        SplitMetrics.Meter meter = from == null ? new SplitMetrics.Meter() : from.meter();
         double firstLr = schedule.lr(epoch, 0, steps);
-        double normSum = 0;
-        int step = 0;
-        long trainNanos = 0;
+        double normSum = from == null ? 0 : from.gradNormSum();
+        int step = first;
+        long trainNanos = from == null ? 0 : seconds(from.trainSeconds());
         int arraysBefore = -1;
-        Iterator<HostBatch> it = train.epoch(epoch);
+        Iterator<HostBatch> it = train.epoch(epoch, first);
         try {
             while (it.hasNext()) {
                 HostBatch batch = it.next();
                 long t0 = System.nanoTime();
                 double lr = schedule.lr(epoch, step, steps);
+                Engine.getInstance().setRandomSeed(stepSeed(seed, epoch, step));
                 StepResult r = runStep(epoch, step, steps, lr, batch);
                 trainNanos += System.nanoTime() - t0;
                 if (!Double.isFinite(r.loss())) {
@@ -158,9 +172,23 @@ public class Trainer implements AutoCloseable {
                 meter.add(r.loss(), r.count(), r.top1Correct(), r.top5Correct());
                 normSum += r.gradNorm();
                 globalStep++;
-                if (step == 0) {
+                if (step == first) {
                     arraysBefore = modelManagerArrays();
                 }
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                position =
+                        new EpochPosition(
+                                epoch,
+                                step + 1,
+                                steps,
+                                train.size(),
+                                meter.lossSum(),
+                                meter.top1Correct(),
+                                meter.top5Correct(),
+                                meter.count(),
+                                normSum,
+                                trainNanos / 1e9,
+                                elapsed);
                 StepInfo info =
                         new StepInfo(
                                 epoch,
@@ -173,7 +201,7 @@ public class Trainer implements AutoCloseable {
                                 r.gradNorm(),
                                 meter.result(),
                                 meter.count() / (trainNanos / 1e9),
-                                (System.nanoTime() - start) / 1e9);
+                                elapsed);
                 for (TrainListener l : listeners) {
                     l.onStep(this, info);
                 }
@@ -182,7 +210,7 @@ public class Trainer implements AutoCloseable {
         } finally {
             closeIfCloseable(it);
         }
-        checkLeak(arraysBefore, step);
+        checkLeak(arraysBefore, step - first);
         SplitMetrics valMetrics =
                 val != null && validate
                         ? new Tester(block, device, spec.labelSmoothing()).test(val, epoch)
@@ -201,9 +229,14 @@ public class Trainer implements AutoCloseable {
                         null);
         history.add(m);
         epochsDone = epoch + 1;
+        position = null;
         for (TrainListener l : listeners) {
             l.onEpochEnd(this, m);
         }
+    }
+
+    private static long seconds(double s) {
+        return Math.round(s * 1e9);
     }
 
     private StepResult runStep(int epoch, int step, int steps, double lr, HostBatch b) {
@@ -300,10 +333,19 @@ public class Trainer implements AutoCloseable {
     }
 
     private NasException nanLoss(int epoch, int step, double loss) {
-        String kept =
-                epoch == 0
-                        ? "no checkpoint exists yet"
-                        : "the last good checkpoint (after epoch " + epoch + ") is kept";
+        String kept;
+        if (step == 0) {
+            kept =
+                    epoch == 0
+                            ? "no checkpoint exists yet"
+                            : "the last good checkpoint (after epoch " + epoch + ") is kept";
+        } else {
+            kept =
+                    "the last good checkpoint ("
+                            + (epoch == 0 ? "" : "after epoch " + epoch + ", or ")
+                            + "a step checkpoint of this epoch with checkpoint_every_steps) is"
+                            + " kept, if any";
+        }
         return new NasException(
                 "Training stopped: the loss became "
                         + loss
@@ -317,7 +359,7 @@ public class Trainer implements AutoCloseable {
                         + (step + 1)
                         + "; "
                         + kept
-                        + " and none is written for this epoch. A lower learning rate or a"
+                        + " and none is written after this step. A lower learning rate or a"
                         + " grad_clip may help.");
     }
 
@@ -359,9 +401,10 @@ public class Trainer implements AutoCloseable {
     }
 
     /**
-     * Restores a checkpoint from {@code dir} into this trainer's parameters and optimizers.
+     * Restores a checkpoint from {@code dir} into this trainer's parameters and optimizers; when it
+     * is a step checkpoint, the next {@link #fit} continues its epoch at its batch.
      *
-     * @return the epoch to continue at
+     * @return the epoch to continue at (the one in progress for a step checkpoint)
      */
     public int restore(Path dir) {
         Checkpoint.Progress p =
@@ -378,12 +421,21 @@ public class Trainer implements AutoCloseable {
         history.addAll(p.history());
         globalStep = p.globalStep();
         epochsDone = p.epochsDone();
+        position = p.position();
         return epochsDone;
     }
 
     /** Where training stands, as a checkpoint stores it. */
     public Checkpoint.Progress progress() {
-        return new Checkpoint.Progress(epochsDone, globalStep, seed, history);
+        return new Checkpoint.Progress(epochsDone, globalStep, seed, history, position, confHash);
+    }
+
+    /**
+     * Where the epoch in progress stands (after a step, or restored from a step checkpoint), or
+     * {@code null} at an epoch boundary.
+     */
+    public EpochPosition position() {
+        return position;
     }
 
     /** The result so far. */
@@ -396,6 +448,17 @@ public class Trainer implements AutoCloseable {
         long z = seed * 0x9E3779B97F4A7C15L + epoch * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 31)) * 0x94D049BB133111EBL;
         return (int) (z ^ (z >>> 32));
+    }
+
+    /**
+     * The seed DJL's generator gets before step {@code step} of {@code epoch}, so the randomness of
+     * a step (dropout, drop path, Gumbel noise) does not depend on whether the run was resumed.
+     */
+    public static int stepSeed(long seed, int epoch, int step) {
+        long z = epochSeed(seed, epoch) * 0xD1B54A32D192ED03L + (step + 1) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 29)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 32)) * 0x94D049BB133111EBL;
+        return (int) (z ^ (z >>> 29));
     }
 
     static void closeIfCloseable(Iterator<?> it) {

@@ -21,6 +21,7 @@ public class TrainerBuilder {
     DoubleConsumer dropPathSetter;
     final List<TrainListener> listeners = new ArrayList<>();
     boolean validate = true;
+    String confHash;
 
     /** A builder for {@code block} and {@code spec}. */
     public TrainerBuilder(Block block, TrainerSpec spec) {
@@ -68,6 +69,15 @@ public class TrainerBuilder {
     /** Whether the validation stream given to {@code fit} is evaluated after each epoch. */
     public TrainerBuilder optValidate(boolean v) {
         this.validate = v;
+        return this;
+    }
+
+    /**
+     * The hash of the conf the run is made with ({@link ConfFingerprint}), recorded in every
+     * checkpoint so a resume can tell whether its conf is the same; default none.
+     */
+    public TrainerBuilder optConfHash(String hash) {
+        this.confHash = hash;
         return this;
     }
 

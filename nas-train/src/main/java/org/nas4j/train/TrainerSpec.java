@@ -86,6 +86,7 @@ public record TrainerSpec(
                             + ") must lie in [0, 1).");
         }
         BestMetric.fromConf(v); // best_metric and best_mode are checked with the section
+        CheckpointListener.everyStepsOf(v); // so is checkpoint_every_steps
         if (!v.isSet("optimizer")) {
             throw new ConfException(
                     "The section "

@@ -19,6 +19,7 @@ import org.nas4j.core.desc.DescJson;
 import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.core.io.AtomicFiles;
 import org.nas4j.core.io.Json;
+import org.nas4j.eval.Evaluater;
 import org.nas4j.eval.GenotypeDescs;
 import org.nas4j.ops.net.ModelBlock;
 import org.nas4j.search.Algorithms;
@@ -66,7 +67,7 @@ public final class ModelExporter {
     public static Map<String, Object> export(Path expDir, Path outDir) {
         PhaseDir eval = ExperimentDir.of(expDir).eval();
         Path descFile = eval.fullDesc();
-        Path params = eval.modelParams();
+        Path params = Evaluater.testedWeightsFile(eval); // the weights the recorded test used
         for (Path f : List.of(descFile, params)) {
             if (!Files.isRegularFile(f)) {
                 throw new NasException(

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nas4j.core.PhaseDir;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.ModelDesc;
+import org.nas4j.core.result.BestEpoch;
 import org.nas4j.core.result.EvalResult;
 import org.nas4j.core.result.ExperimentSummary;
 import org.nas4j.core.result.SearchResult;
@@ -84,6 +86,23 @@ final class ReportHtml {
         return sb.toString();
     }
 
+    private static String bestLabel(BestEpoch b) {
+        return text(b.metric()) + ", " + text(b.mode());
+    }
+
+    /** {@code 3 of 5: 0.8123 (weights in eval/best_model.params} (the caller closes it). */
+    private static String bestText(BestEpoch b, int epochs, String phase) {
+        return (b.epoch() + 1)
+                + " of "
+                + epochs
+                + ": "
+                + Html.value(b.value())
+                + " (weights in "
+                + phase
+                + "/"
+                + PhaseDir.BEST_MODEL;
+    }
+
     private void summary(StringBuilder sb) {
         sb.append("<section id=\"summary\">\n<h2>Summary</h2>\n");
         ExperimentSummary s = d.summary();
@@ -100,19 +119,17 @@ final class ReportHtml {
         rows.put("eval wall time", Html.duration(eval == null ? Double.NaN : eval.wallS()));
         rows.put("test top-1", Html.percent(testTop1()));
         rows.put("test loss", Html.value(eval == null ? Double.NaN : eval.testLoss()));
+        if (search != null && search.best() != null) {
+            rows.put(
+                    "search best epoch (" + bestLabel(search.best()) + ")",
+                    bestText(search.best(), search.epochs(), "search") + ")");
+        }
         if (eval != null && eval.best() != null) {
             rows.put(
-                    "best epoch ("
-                            + text(eval.best().metric())
-                            + ", "
-                            + text(eval.best().mode())
-                            + ")",
-                    (eval.best().epoch() + 1)
-                            + " of "
-                            + eval.epochs()
-                            + ": "
-                            + Html.value(eval.best().value())
-                            + " (weights in eval/best_model.params; test figures are the last"
+                    "eval best epoch (" + bestLabel(eval.best()) + ")",
+                    bestText(eval.best(), eval.epochs(), "eval")
+                            + "; test figures are the "
+                            + text(eval.testedWeights())
                             + " epoch's)");
         }
         table(sb, "summary-table", rows);

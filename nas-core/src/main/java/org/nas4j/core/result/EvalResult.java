@@ -17,8 +17,12 @@ import java.util.List;
  * @param testLoss mean test-set loss per sample
  * @param imagesPerS training throughput of the last epoch
  * @param best the best epoch by {@code trainer.best_metric}, whose weights are in {@code
- *     best_model.params}; null when no metric was set (or in files before version 2). The test
- *     figures above are those of the last epoch's weights.
+ *     best_model.params}; null when no metric was set (or in files before version 2)
+ * @param testWeights whose weights the test figures above are: {@code last} (the last epoch's) or
+ *     {@code best} ({@code nas.eval.test_weights}); null in files before version 3, which tested
+ *     the last
+ * @param confHash hash of the conf the phase ran with, minus the keys that may change on resume
+ *     (see {@code ConfFingerprint}); null in files before version 3
  */
 public record EvalResult(
         @SerializedName("wall_s") double wallS,
@@ -29,21 +33,9 @@ public record EvalResult(
         @SerializedName("test_top5") double testTop5,
         @SerializedName("test_loss") double testLoss,
         @SerializedName("images_per_s") double imagesPerS,
-        @SerializedName("best") BestEpoch best) {
-
-    /**
-     * The best epoch of a phase by a chosen metric.
-     *
-     * @param metric e.g. {@code val.top1}
-     * @param mode {@code max} or {@code min}
-     * @param epoch 0-based epoch
-     * @param value the metric's value there
-     */
-    public record BestEpoch(
-            @SerializedName("metric") String metric,
-            @SerializedName("mode") String mode,
-            @SerializedName("epoch") int epoch,
-            @SerializedName("value") double value) {}
+        @SerializedName("best") BestEpoch best,
+        @SerializedName("test_weights") String testWeights,
+        @SerializedName("conf_hash") String confHash) {
 
     /** A result without a best epoch (no {@code trainer.best_metric}). */
     public EvalResult(
@@ -55,20 +47,36 @@ public record EvalResult(
             double testTop5,
             double testLoss,
             double imagesPerS) {
-        this(wallS, epochs, params, macs, testTop1, testTop5, testLoss, imagesPerS, null);
+        this(
+                wallS,
+                epochs,
+                params,
+                macs,
+                testTop1,
+                testTop5,
+                testLoss,
+                imagesPerS,
+                null,
+                null,
+                null);
+    }
+
+    /** Whose weights were tested: {@code last} or {@code best} ({@code last} in older files). */
+    public String testedWeights() {
+        return testWeights == null ? "last" : testWeights;
     }
 
     /** The document's format tag. */
     public static final String FORMAT = "nas4j.eval_result";
 
     /** The version this code writes. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /**
      * The versions this code reads (0: written before results were versioned; 1: before {@code
-     * best}).
+     * best}; 2: before {@code test_weights} and {@code conf_hash}).
      */
-    public static final List<Integer> SUPPORTED_VERSIONS = List.of(0, 1, 2);
+    public static final List<Integer> SUPPORTED_VERSIONS = List.of(0, 1, 2, 3);
 
     /** Writes this record to {@code file} atomically. */
     public void save(Path file) {

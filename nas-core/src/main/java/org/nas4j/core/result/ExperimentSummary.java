@@ -28,10 +28,13 @@ public record ExperimentSummary(
     public static final String FORMAT = "nas4j.experiment_summary";
 
     /** The version this code writes. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
-    /** The versions this code reads (0: written before results were versioned). */
-    public static final List<Integer> SUPPORTED_VERSIONS = List.of(0, 1);
+    /**
+     * The versions this code reads (0: written before results were versioned; 1: before the
+     * search's and evaluation's best epoch, tested weights and conf hash).
+     */
+    public static final List<Integer> SUPPORTED_VERSIONS = List.of(0, 1, 2);
 
     /**
      * The software an experiment ran on; any may be null when unknown.

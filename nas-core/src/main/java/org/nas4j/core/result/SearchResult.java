@@ -13,22 +13,37 @@ import java.util.List;
  *     fit that notation
  * @param supernetParams ordinary weights of the supernet
  * @param valTop1 the supernet's validation top-1 after the last epoch, or null when not measured
+ * @param best the best epoch by {@code trainer.best_metric}, whose weights are in {@code
+ *     best_model.params}; null when no metric was set (or in files before version 2)
+ * @param confHash hash of the conf the phase ran with, minus the keys that may change on resume
+ *     (see {@code ConfFingerprint}); null in files before version 2
  */
 public record SearchResult(
         @SerializedName("wall_s") double wallS,
         @SerializedName("epochs") int epochs,
         @SerializedName("genotype") String genotype,
         @SerializedName("supernet_params") long supernetParams,
-        @SerializedName("val_top1") Double valTop1) {
+        @SerializedName("val_top1") Double valTop1,
+        @SerializedName("best") BestEpoch best,
+        @SerializedName("conf_hash") String confHash) {
+
+    /** A result without a best epoch or conf hash. */
+    public SearchResult(
+            double wallS, int epochs, String genotype, long supernetParams, Double valTop1) {
+        this(wallS, epochs, genotype, supernetParams, valTop1, null, null);
+    }
 
     /** The document's format tag. */
     public static final String FORMAT = "nas4j.search_result";
 
     /** The version this code writes. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
-    /** The versions this code reads (0: written before results were versioned). */
-    public static final List<Integer> SUPPORTED_VERSIONS = List.of(0, 1);
+    /**
+     * The versions this code reads (0: written before results were versioned; 1: before {@code
+     * best} and {@code conf_hash}).
+     */
+    public static final List<Integer> SUPPORTED_VERSIONS = List.of(0, 1, 2);
 
     /** Writes this record to {@code file} atomically. */
     public void save(Path file) {

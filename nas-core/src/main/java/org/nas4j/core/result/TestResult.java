@@ -11,21 +11,36 @@ import java.util.List;
  * @param top1 fraction of samples whose label has the highest score
  * @param top5 fraction of samples whose label is among the five highest scores
  * @param count number of test samples
+ * @param weights whose weights were tested: {@code last} (the last epoch's) or {@code best} (those
+ *     of {@code best_model.params}, {@code nas.eval.test_weights}); null in files before version 2,
+ *     which tested the last
+ * @param epoch the 0-based epoch whose weights were tested; null when unknown (files before version
+ *     2)
  */
 public record TestResult(
         @SerializedName("loss") double loss,
         @SerializedName("top1") double top1,
         @SerializedName("top5") double top5,
-        @SerializedName("count") long count) {
+        @SerializedName("count") long count,
+        @SerializedName("weights") String weights,
+        @SerializedName("epoch") Integer epoch) {
+
+    /** A result of the last epoch's weights, epoch unknown. */
+    public TestResult(double loss, double top1, double top5, long count) {
+        this(loss, top1, top5, count, null, null);
+    }
 
     /** The document's format tag. */
     public static final String FORMAT = "nas4j.test_result";
 
     /** The version this code writes. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
-    /** The versions this code reads (0: written before results were versioned). */
-    public static final List<Integer> SUPPORTED_VERSIONS = List.of(0, 1);
+    /**
+     * The versions this code reads (0: written before results were versioned; 1: before {@code
+     * weights} and {@code epoch}).
+     */
+    public static final List<Integer> SUPPORTED_VERSIONS = List.of(0, 1, 2);
 
     /** Writes this record to {@code file} atomically. */
     public void save(Path file) {

@@ -45,7 +45,7 @@ class ResultJsonTest {
     void documentsStartWithFormatAndVersionAndUseSnakeCase() {
         String json = EVAL.toJson();
         assertTrue(
-                json.startsWith("{\n  \"format\": \"nas4j.eval_result\",\n  \"version\": 2,"),
+                json.startsWith("{\n  \"format\": \"nas4j.eval_result\",\n  \"version\": 3,"),
                 json);
         assertTrue(json.contains("\"images_per_s\": 410.5"), json);
         assertTrue(SEARCH.toJson().contains("\"supernet_params\": 61234"));
@@ -83,23 +83,47 @@ class ResultJsonTest {
         assertEquals(0.4375, SearchResult.fromJson(golden("search_result_v1"), "v1").valTop1());
         // version 2 added the best epoch; older files read it as absent
         EvalResult v2 = EvalResult.fromJson(golden("eval_result_v2"), "v2");
-        assertEquals(new EvalResult.BestEpoch("val.top1", "max", 1, 0.8), v2.best());
+        assertEquals(new BestEpoch("val.top1", "max", 1, 0.8), v2.best());
         assertNull(EvalResult.fromJson(golden("eval_result_v1"), "v1").best());
+        assertNull(v2.testWeights());
+        assertEquals("last", v2.testedWeights(), "before version 3 the last weights were tested");
+        assertNull(v2.confHash());
         SearchResult legacy = SearchResult.fromJson(golden("search_result_v0"), "v0");
         assertNull(legacy.genotype());
         assertNull(legacy.valTop1());
     }
 
     @Test
+    void theNewestVersionsRecordBestEpochsTestedWeightsAndConfHashes() throws IOException {
+        SearchResult s = SearchResult.fromJson(golden("search_result_v2"), "v2");
+        assertEquals(new BestEpoch("val.loss", "min", 2, 1.25), s.best());
+        assertEquals(64, s.confHash().length());
+        EvalResult e = EvalResult.fromJson(golden("eval_result_v3"), "v3");
+        assertEquals("best", e.testedWeights());
+        assertEquals(new BestEpoch("val.top1", "max", 1, 0.8), e.best());
+        TestResult t = TestResult.fromJson(golden("test_result_v2"), "v2");
+        assertEquals("best", t.weights());
+        assertEquals(1, t.epoch());
+        assertNull(TestResult.fromJson(golden("test_result_v1"), "v1").epoch());
+        ExperimentSummary sum = ExperimentSummary.fromJson(golden("experiment_summary_v2"), "v2");
+        assertEquals(s, sum.search());
+        assertEquals(e, sum.eval());
+        // what this code writes reads back the same
+        assertEquals(s, SearchResult.fromJson(s.toJson(), "again"));
+        assertEquals(e, EvalResult.fromJson(e.toJson(), "again"));
+        assertEquals(t, TestResult.fromJson(t.toJson(), "again"));
+    }
+
+    @Test
     void unknownVersionIsRefusedNamingTheReadableOnes() {
-        String v3 = EVAL.toJson().replace("\"version\": 2", "\"version\": 3");
+        String v4 = EVAL.toJson().replace("\"version\": 3", "\"version\": 4");
         ResultFormatException e =
                 assertThrows(
                         ResultFormatException.class,
-                        () -> EvalResult.fromJson(v3, "eval/result.json"));
+                        () -> EvalResult.fromJson(v4, "eval/result.json"));
         assertTrue(e.getMessage().contains("eval/result.json"), e.getMessage());
-        assertTrue(e.getMessage().contains("version 3"), e.getMessage());
-        assertTrue(e.getMessage().contains("[0, 1, 2]"), e.getMessage());
+        assertTrue(e.getMessage().contains("version 4"), e.getMessage());
+        assertTrue(e.getMessage().contains("[0, 1, 2, 3]"), e.getMessage());
     }
 
     @Test

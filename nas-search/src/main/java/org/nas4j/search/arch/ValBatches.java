@@ -34,11 +34,7 @@ final class ValBatches implements AutoCloseable {
         }
         close();
         stream = s;
-        open(wantPass);
-        while (consumed < wantSkip && it.hasNext()) {
-            it.next();
-            consumed++;
-        }
+        open(wantPass, (int) wantSkip);
     }
 
     /** The next batch, starting the stream's next epoch when this one is used up. */
@@ -48,7 +44,7 @@ final class ValBatches implements AutoCloseable {
         }
         if (!it.hasNext()) {
             closeIterator();
-            open(pass + 1);
+            open(pass + 1, 0);
             if (!it.hasNext()) {
                 throw new NasException(
                         "Epoch " + pass + " of the validation stream yields no batches.");
@@ -58,10 +54,10 @@ final class ValBatches implements AutoCloseable {
         return it.next();
     }
 
-    private void open(int p) {
+    private void open(int p, int skip) {
         pass = p;
-        consumed = 0;
-        it = stream.epoch(p);
+        consumed = skip;
+        it = stream.epoch(p, skip);
     }
 
     private void closeIterator() {

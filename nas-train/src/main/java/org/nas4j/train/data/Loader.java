@@ -131,6 +131,10 @@ public final class Loader implements BatchStream, AutoCloseable {
 
     @Override
     public synchronized Epoch epoch(int epoch) {
+        return open(epoch, 0);
+    }
+
+    private Epoch open(int epoch, int first) {
         if (closed) {
             throw new NasException(
                     "Loader " + name + " is closed; epoch " + epoch + " cannot start.");
@@ -151,7 +155,31 @@ public final class Loader implements BatchStream, AutoCloseable {
                             });
             executor.allowCoreThreadTimeOut(true); // an idle, unclosed loader keeps no threads
         }
-        return new Epoch(epoch, order(epoch));
+        return new Epoch(epoch, order(epoch), first);
+    }
+
+    /**
+     * The batches of epoch {@code epoch} from batch {@code fromBatch} on, identical to those {@link
+     * #epoch(int)} yields there (the order and each batch's augmentation depend only on the seed,
+     * the epoch and the batch index); nothing before {@code fromBatch} is prepared.
+     *
+     * @throws NasException when {@code fromBatch} is not in {@code [0, batchesPerEpoch()]}
+     */
+    @Override
+    public synchronized Epoch epoch(int epoch, int fromBatch) {
+        if (fromBatch < 0 || fromBatch > batchesPerEpoch()) {
+            throw new NasException(
+                    "Loader "
+                            + name
+                            + " cannot start epoch "
+                            + epoch
+                            + " at batch "
+                            + fromBatch
+                            + ": an epoch has "
+                            + batchesPerEpoch()
+                            + " batches.");
+        }
+        return open(epoch, fromBatch);
     }
 
     /** Stops the background threads; running and queued batch preparations are cancelled. */
@@ -204,9 +232,11 @@ public final class Loader implements BatchStream, AutoCloseable {
         private int consumed;
         private boolean done;
 
-        private Epoch(int epoch, int[] order) {
+        private Epoch(int epoch, int[] order, int first) {
             this.epoch = epoch;
             this.order = order;
+            this.submitted = first;
+            this.consumed = first;
             submitAhead();
         }
 
