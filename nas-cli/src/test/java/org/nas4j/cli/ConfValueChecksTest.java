@@ -43,6 +43,9 @@ class ConfValueChecksTest {
         "nas.eval.trainer.best_metric, val.top1, val_ratio is 0",
         "nas.eval.trainer.best_metric, val.acc, nas.eval.trainer.best_metric",
         "nas.search.trainer.best_mode, biggest, nas.search.trainer.best_mode",
+        "nas.search.trainer.checkpoint_every_steps, -1, checkpoint_every_steps",
+        "nas.eval.test_weights, first, nas.eval.test_weights",
+        "nas.eval.test_weights, best, best_metric is none",
     })
     void aValueThatCannotWorkIsRefusedAtLoadNamingItsKey(String key, String value, String named) {
         ConfException e =

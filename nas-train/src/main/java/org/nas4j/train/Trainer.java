@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * with label smoothing (plus the aux tower's loss when the block returns two outputs), gradient
  * accumulation over {@code batch_chunks}, clipping by global norm, an optimizer step at the
  * scheduled learning rate, metrics and listeners; validation after each epoch; checkpoints through
- * {@link CheckpointListener} and resumption through {@link #restore}.
+ * {@link CheckpointListener} (after epochs and, optionally, every N steps) and resumption, in the
+ * middle of an epoch too, through {@link #restore}.
  *
  * <p>An architecture trainer extends this class and overrides {@link #beforeWeightStep} (for
  * bilevel DARTS: take a validation batch and update the architecture weights) and, if it needs

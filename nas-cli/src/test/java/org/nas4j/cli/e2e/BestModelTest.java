@@ -15,6 +15,7 @@ import org.nas4j.core.ExperimentDir;
 import org.nas4j.core.io.Json;
 import org.nas4j.core.result.EvalResult;
 import org.nas4j.core.result.ExperimentSummary;
+import org.nas4j.core.result.TestResult;
 
 /**
  * trainer.best_metric keeps the best epoch's weights beside the last, and the result, the summary
@@ -77,6 +78,46 @@ class BestModelTest {
     }
 
     @Test
+    void testWeightsBestTestsTheBestEpochAndSaysSo(@TempDir Path tmp) throws Exception {
+        Path exp = tmp.resolve("exp");
+        E2e.Run run =
+                E2e.nas(
+                        E2e.args(
+                                "eval",
+                                "--algo",
+                                "darts",
+                                "--dataset",
+                                "synthetic",
+                                "--genotype",
+                                "DARTS_V2",
+                                "--exp-dir",
+                                exp,
+                                E2e.TINY_EVAL,
+                                "--nas.eval.trainer.epochs",
+                                "2",
+                                "--nas.eval.loader.max_batches",
+                                "3",
+                                "--nas.eval.trainer.best_metric",
+                                "train.loss",
+                                "--nas.eval.test_weights",
+                                "best"));
+        assertEquals(0, run.exit(), run.both());
+        ExperimentDir dir = ExperimentDir.of(exp);
+        EvalResult r = EvalResult.load(dir.eval().result());
+        assertEquals("best", r.testedWeights());
+        assertEquals("min", r.best().mode());
+        TestResult t = TestResult.load(dir.eval().testResult());
+        assertEquals("best", t.weights());
+        assertEquals(r.best().epoch(), t.epoch());
+        assertEquals(r.testTop1(), t.top1());
+        assertEquals(
+                dir.eval().bestModel(),
+                org.nas4j.eval.Evaluater.testedWeightsFile(dir.eval()),
+                "predict and export use the weights the test measured");
+        assertTrue(run.out().contains("the test above used the best epoch's"), run.out());
+    }
+
+    @Test
     void withoutAMetricNoBestFileIsWritten(@TempDir Path tmp) throws Exception {
         Path exp = tmp.resolve("exp");
         E2e.Run run =
@@ -98,5 +139,6 @@ class BestModelTest {
         ExperimentDir dir = ExperimentDir.of(exp);
         assertTrue(Files.notExists(dir.eval().bestModel()));
         assertNull(EvalResult.load(dir.eval().result()).best());
+        assertEquals("last", TestResult.load(dir.eval().testResult()).weights());
     }
 }

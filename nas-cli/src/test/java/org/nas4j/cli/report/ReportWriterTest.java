@@ -135,7 +135,11 @@ class ReportWriterTest {
         FakeExperiment.write(dir);
         Path summary = dir.resolve("summary.json");
         Files.writeString(
-                summary, Files.readString(summary).replace("\"version\": 1", "\"version\": 9"));
+                summary,
+                Files.readString(summary)
+                        .replace(
+                                "\"version\": " + org.nas4j.core.result.ExperimentSummary.VERSION,
+                                "\"version\": 9"));
         String html = ReportWriter.html(dir);
         assertTrue(html.contains("summary.json could not be read"), "problem listed");
         assertTrue(html.contains("version 9"), "the version is named");
