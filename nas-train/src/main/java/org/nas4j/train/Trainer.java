@@ -76,6 +76,7 @@ public class Trainer implements AutoCloseable {
     private int epochsDone;
     private final String confHash;
     private EpochPosition position;
+    private String lastCheckpoint; // where the last checkpoint written or restored stood
 
     /** Builds from {@code b}; subclasses pass their builder on. */
     protected Trainer(TrainerBuilder b) {
@@ -334,19 +335,10 @@ public class Trainer implements AutoCloseable {
     }
 
     private NasException nanLoss(int epoch, int step, double loss) {
-        String kept;
-        if (step == 0) {
-            kept =
-                    epoch == 0
-                            ? "no checkpoint exists yet"
-                            : "the last good checkpoint (after epoch " + epoch + ") is kept";
-        } else {
-            kept =
-                    "the last good checkpoint ("
-                            + (epoch == 0 ? "" : "after epoch " + epoch + ", or ")
-                            + "a step checkpoint of this epoch with checkpoint_every_steps) is"
-                            + " kept, if any";
-        }
+        String kept =
+                lastCheckpoint == null
+                        ? "no checkpoint exists yet"
+                        : "the last good checkpoint (" + lastCheckpoint + ") is kept";
         return new NasException(
                 "Training stopped: the loss became "
                         + loss
@@ -399,6 +391,13 @@ public class Trainer implements AutoCloseable {
     /** Writes a checkpoint of the current state into {@code dir} (see {@link Checkpoint}). */
     public void saveCheckpoint(Path dir) {
         Checkpoint.save(dir, progress(), modelParams, archParams, optimizer, archOptimizer);
+        lastCheckpoint = where(position, epochsDone);
+    }
+
+    private static String where(EpochPosition p, int epochsDone) {
+        return p == null
+                ? "after epoch " + epochsDone
+                : "after step " + p.batch() + " of epoch " + (p.epoch() + 1);
     }
 
     /**
@@ -423,6 +422,7 @@ public class Trainer implements AutoCloseable {
         globalStep = p.globalStep();
         epochsDone = p.epochsDone();
         position = p.position();
+        lastCheckpoint = where(position, epochsDone);
         return epochsDone;
     }
 
