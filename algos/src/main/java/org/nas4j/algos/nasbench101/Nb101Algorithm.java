@@ -5,7 +5,9 @@ import org.nas4j.core.ConfException;
 import org.nas4j.core.builder.ModelDescBuilder;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.ops.OpProvider;
+import org.nas4j.ops.OpRegistry;
 import org.nas4j.search.Algorithm;
+import org.nas4j.search.finalize.Finalizers;
 
 /**
  * The NAS-Bench-101 space: a run draws one cell with its seed and trains it in the benchmark's
@@ -66,6 +68,15 @@ public final class Nb101Algorithm implements Algorithm {
                             + val
                             + ".");
         }
+    }
+
+    /**
+     * Finalizers that leave a desc as it is: a drawn cell has no searchable edge, so there is
+     * nothing to finalize and no {@code nas.search.finalizer} section.
+     */
+    @Override
+    public Finalizers finalizers(Conf conf, OpRegistry registry) {
+        return new Finalizers(Integer.MAX_VALUE, registry);
     }
 
     /** Draws the cell from {@code common.seed} and saves it in the evaluation's network. */
