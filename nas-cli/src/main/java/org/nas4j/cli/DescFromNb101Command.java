@@ -35,12 +35,13 @@ import picocli.CommandLine.Unmatched;
             "",
             "Example (the benchmark's network on CIFAR-10, 2,694,282 parameters):",
             "  nas desc from-nb101 --full --dataset cifar10 -o inception.json \\",
-            "    --matrix \"[[0,1,1,1,0,1,0],[0,0,0,0,0,0,1],[0,0,0,0,0,0,1],[0,0,0,0,1,0,0],"
-                    + "[0,0,0,0,0,0,1],[0,0,0,0,0,0,1],[0,0,0,0,0,0,0]]\" \\",
-            "    --ops \"[input,conv1x1-bn-relu,conv3x3-bn-relu,conv3x3-bn-relu,conv3x3-bn-relu,"
-                    + "maxpool3x3,output]\"",
-            "Any other --KEY VALUE overrides a conf value, e.g."
-                    + " --nas.eval.model_desc.stem_channels 64."
+            "    --matrix \"[[0,1,1,1,0,1,0], [0,0,0,0,0,0,1], [0,0,0,0,0,0,1],",
+            "              [0,0,0,0,1,0,0], [0,0,0,0,0,0,1], [0,0,0,0,0,0,1],",
+            "              [0,0,0,0,0,0,0]]\" \\",
+            "    --ops \"[input, conv1x1-bn-relu, conv3x3-bn-relu, conv3x3-bn-relu,",
+            "           conv3x3-bn-relu, maxpool3x3, output]\"",
+            "Any other --KEY VALUE overrides a conf value, e.g.",
+            "  --nas.eval.model_desc.stem_channels 64."
         })
 final class DescFromNb101Command implements Callable<Integer> {
     @Spec CommandSpec spec;
