@@ -86,6 +86,13 @@ final class BenchCommand implements Callable<Integer> {
         if (!phase.equals("search") && !phase.equals("eval")) {
             throw new NasException("--phase must be search or eval, not '" + phase + "'.");
         }
+        if (phase.equals("search")
+                && !ExperimentRunner.of(confOptions.load(overrides)).algorithm().trainsSupernet()) {
+            throw new NasException(
+                    confOptions.algo
+                            + " trains no supernet: its search phase only builds the architecture;"
+                            + " time its training with --phase eval.");
+        }
         // only bilevel algorithms (DARTS' trainer) have an order; the others (didarts, xnas,
         // ...) are timed once, with their own step
         boolean bilevel = phase.equals("search") && confOptions.load(overrides).has(BILEVEL_ORDER);

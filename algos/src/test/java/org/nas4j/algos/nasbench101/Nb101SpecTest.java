@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Spec checks, pruning and sampling, against the benchmark's {@code model_spec.py} and api. */
 class Nb101SpecTest {
@@ -32,6 +36,20 @@ class Nb101SpecTest {
         assertEquals(a, b);
         assertEquals(a, Nb101Descs.readSpec("{matrix: [[0,1],[0,0]], ops: [input, output]}"));
         assertEquals("matrix=[[0, 1], [0, 0]], ops=[input, output]", a.toString());
+    }
+
+    @Test
+    void aSpecIsReadFromAFileToo(@TempDir Path dir) throws IOException {
+        Path f =
+                Files.writeString(
+                        dir.resolve("s.json"),
+                        "{\"matrix\": [[0,1],[0,0]], \"ops\": [\"input\", \"output\"]}");
+        assertEquals(
+                Nb101Spec.parse("[[0,1],[0,0]]", "[input,output]"),
+                Nb101Descs.readSpec(f.toString()));
+        InvalidSpecException e =
+                assertThrows(InvalidSpecException.class, () -> Nb101Descs.readSpec("nofile.json"));
+        assertTrue(e.getMessage().contains("nor a file holding one"), e.getMessage());
     }
 
     @Test

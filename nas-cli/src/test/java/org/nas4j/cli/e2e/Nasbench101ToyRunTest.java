@@ -24,13 +24,18 @@ import org.nas4j.search.finalize.Finalizers;
  * trial engine) and {@code nas eval --nb101-spec} on real Fashion-MNIST, at smoke size.
  */
 class Nasbench101ToyRunTest {
-    /** A network of 3 stacks of one 8-channel cell, 10 batches of 32, one epoch. */
+    /**
+     * A network of 3 stacks of one 8-channel cell, 10 batches of 32, one epoch, validated on 3,000
+     * images (the trials' and the final evaluation's).
+     */
     static final List<String> TINY =
             List.of(
                     "--nas.eval.model_desc.stem_channels", "8",
                     "--nas.eval.model_desc.cells_per_stack", "1",
                     "--nas.eval.loader.batch", "32",
                     "--nas.eval.loader.max_batches", "10",
+                    "--nas.eval.loader.val_ratio", "0.05",
+                    "--nas.trials.val_ratio", "0.05",
                     "--nas.eval.trainer.epochs", "1",
                     "--common.log_interval", "1000");
 
