@@ -13,6 +13,7 @@ import org.nas4j.cli.bench.StepBench;
 import org.nas4j.core.ConfException;
 import org.nas4j.core.NasException;
 import org.nas4j.core.conf.Conf;
+import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.core.io.Json;
 import org.nas4j.eval.ExperimentRunner;
 import org.nas4j.eval.GenotypeDescs;
@@ -75,7 +76,9 @@ final class BenchCommand implements Callable<Integer> {
             names = "--genotype",
             defaultValue = "DARTS_V2",
             paramLabel = "NAME|GENOTYPE",
-            description = "Cells of the eval network (default DARTS_V2).")
+            description =
+                    "Cells of the eval network (default DARTS_V2; for an algorithm without search"
+                            + " training, such as random or nasbench101, its own drawn cell).")
     String genotype;
 
     private static final String BILEVEL_ORDER = "nas.search.trainer.bilevel.order";
@@ -102,6 +105,13 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (!phase.equals("search") && !phase.equals("eval")) {
             throw new NasException("--phase must be search, eval or ops, not '" + phase + "'.");
+        }
+        if (phase.equals("search")
+                && !ExperimentRunner.of(confOptions.load(overrides)).algorithm().trainsSupernet()) {
+            throw new NasException(
+                    confOptions.algo
+                            + " trains no supernet: its search phase only builds the architecture;"
+                            + " time its training with --phase eval.");
         }
         // only bilevel algorithms (DARTS' trainer) have an order; the others (didarts, xnas,
         // ...) are timed once, with their own step
@@ -202,13 +212,15 @@ final class BenchCommand implements Callable<Integer> {
         Devices.applyThreads(conf.getInt("common.num_threads", 0));
         ExperimentRunner runner = ExperimentRunner.of(conf);
         Path work = Files.createTempDirectory("nas-bench");
-        return new StepBench(
-                        runner,
-                        phase,
-                        GenotypeDescs.build(
+        // without --genotype, an algorithm without search training evaluates its own drawn cell
+        boolean given = spec.commandLine().getParseResult().hasMatchedOption("--genotype");
+        ModelDesc template =
+                !given && !runner.algorithm().trainsSupernet()
+                        ? runner.searcher().buildDesc()
+                        : GenotypeDescs.build(
                                 GenotypeDescs.resolve(genotype),
                                 conf.child("nas.search.model_desc"),
-                                "search"))
-                .run(warmup, steps, work);
+                                "search");
+        return new StepBench(runner, phase, template).run(warmup, steps, work);
     }
 }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             DescShowCommand.class,
             DescDrawCommand.class,
             DescFromGenotypeCommand.class,
+            DescFromNb101Command.class,
             DescToGenotypeCommand.class,
             DescImportCommand.class
         })

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.nas4j.algos.nasbench101.Nb101Algorithm;
+import org.nas4j.algos.nasbench101.Nb101Descs;
 import org.nas4j.cli.report.ReportWriter;
 import org.nas4j.core.ExperimentDir;
 import org.nas4j.core.NasException;
@@ -91,9 +93,17 @@ public class RunCommand implements Callable<Integer> {
                             + " written out (implies --no-search).")
     String genotype;
 
+    @Option(
+            names = "--nb101-spec",
+            paramLabel = "SPEC|FILE",
+            description =
+                    "Evaluate a NAS-Bench-101 cell, {\"matrix\": [[...]], \"ops\": [...]} or a"
+                            + " file holding it, with --algo nasbench101 (implies --no-search).")
+    String nb101Spec;
+
     /** Whether this command searches (subcommands narrow it). */
     protected boolean doSearch() {
-        return !noSearch && finalDesc == null && genotype == null;
+        return !noSearch && finalDesc == null && genotype == null && nb101Spec == null;
     }
 
     /** Whether this command evaluates (subcommands narrow it). */
@@ -118,7 +128,8 @@ public class RunCommand implements Callable<Integer> {
             if (!doSearch() || !doEval()) {
                 throw new NasException(
                         "--trials runs whole trials (search and eval); it cannot be combined with"
-                                + " --no-search, --no-eval, --final-desc or --genotype.");
+                                + " --no-search, --no-eval, --final-desc, --genotype or"
+                                + " --nb101-spec.");
             }
             TrialSearch.run(
                     conf,
@@ -161,9 +172,23 @@ public class RunCommand implements Callable<Integer> {
     }
 
     private ModelDesc givenDesc(Conf conf) {
-        if (finalDesc != null && genotype != null) {
+        if ((finalDesc != null ? 1 : 0) + (genotype != null ? 1 : 0) + (nb101Spec != null ? 1 : 0)
+                > 1) {
             throw new NasException(
-                    "--final-desc and --genotype both name the architecture; give one.");
+                    "--final-desc, --genotype and --nb101-spec each name the architecture; give"
+                            + " one.");
+        }
+        if (nb101Spec != null) {
+            if (!Nb101Algorithm.NAME.equals(confOptions.algo)) {
+                throw new NasException(
+                        "--nb101-spec evaluates a NAS-Bench-101 cell in the benchmark's network;"
+                                + " it needs --algo "
+                                + Nb101Algorithm.NAME
+                                + ", not --algo "
+                                + confOptions.algo
+                                + ".");
+            }
+            return Nb101Descs.network(Nb101Descs.readSpec(nb101Spec), conf);
         }
         if (finalDesc != null) {
             return DescFiles.load(finalDesc);

@@ -33,7 +33,9 @@ final class ConfChecks {
         for (String phase : new String[] {"search", "eval"}) {
             String p = "nas." + phase;
             boolean trains = phase.equals("eval") || algorithm.trainsSupernet();
-            if (conf.has(p + ".model_desc")) {
+            // the cell-network macro keys; an algorithm with its own network (nasbench101)
+            // checks its own section in checkConf
+            if (conf.has(p + ".model_desc.n_cells")) {
                 ModelDescParams.fromConf(conf.child(p + ".model_desc"));
             }
             if (trains && conf.has(p + ".trainer")) {

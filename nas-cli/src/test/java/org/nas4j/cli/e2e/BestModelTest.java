@@ -26,17 +26,8 @@ class BestModelTest {
     void theBestEpochByValidationTop1IsKeptAndReported(@TempDir Path tmp) throws Exception {
         Path exp = tmp.resolve("exp");
         List<String> args =
-                E2e.args(
-                        "eval",
-                        "--algo",
-                        "darts",
-                        "--dataset",
-                        "synthetic",
-                        "--genotype",
-                        "DARTS_V2",
-                        "--exp-dir",
+                E2e.syntheticEval(
                         exp,
-                        E2e.TINY_EVAL,
                         "--nas.eval.trainer.epochs",
                         "3",
                         "--nas.eval.loader.max_batches",
@@ -120,21 +111,7 @@ class BestModelTest {
     @Test
     void withoutAMetricNoBestFileIsWritten(@TempDir Path tmp) throws Exception {
         Path exp = tmp.resolve("exp");
-        E2e.Run run =
-                E2e.nas(
-                        E2e.args(
-                                "eval",
-                                "--algo",
-                                "darts",
-                                "--dataset",
-                                "synthetic",
-                                "--genotype",
-                                "DARTS_V2",
-                                "--exp-dir",
-                                exp,
-                                E2e.TINY_EVAL,
-                                "--nas.eval.loader.max_batches",
-                                "2"));
+        E2e.Run run = E2e.nas(E2e.syntheticEval(exp, "--nas.eval.loader.max_batches", "2"));
         assertEquals(0, run.exit(), run.both());
         ExperimentDir dir = ExperimentDir.of(exp);
         assertTrue(Files.notExists(dir.eval().bestModel()));

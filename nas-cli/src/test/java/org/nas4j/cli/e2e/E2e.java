@@ -66,6 +66,27 @@ final class E2e {
         return new Run(exit, out.toString(), err.toString());
     }
 
+    /**
+     * {@code nas eval --algo darts --dataset synthetic --genotype DARTS_V2 --exp-dir exp} with the
+     * tiny eval overrides, then {@code extra}: the short evaluation most e2e tests start from.
+     */
+    static List<String> syntheticEval(Path exp, Object... extra) {
+        List<String> a =
+                args(
+                        "eval",
+                        "--algo",
+                        "darts",
+                        "--dataset",
+                        "synthetic",
+                        "--genotype",
+                        "DARTS_V2",
+                        "--exp-dir",
+                        exp,
+                        TINY_EVAL);
+        a.addAll(args(extra));
+        return a;
+    }
+
     /** Concatenates strings and lists of strings into one argument list. */
     static List<String> args(Object... parts) {
         List<String> all = new ArrayList<>();

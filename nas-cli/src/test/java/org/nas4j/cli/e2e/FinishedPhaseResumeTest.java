@@ -68,18 +68,7 @@ class FinishedPhaseResumeTest {
     @Test
     void aFinishedPhaseIsReusedOnlyWithTheConfItRanWith(@TempDir Path tmp) throws Exception {
         Path exp = tmp.resolve("exp");
-        List<String> args =
-                E2e.args(
-                        "eval",
-                        "--algo",
-                        "darts",
-                        "--dataset",
-                        "synthetic",
-                        "--genotype",
-                        "DARTS_V2",
-                        "--exp-dir",
-                        exp,
-                        E2e.TINY_EVAL);
+        List<String> args = E2e.syntheticEval(exp);
         E2e.Run first = E2e.nas(args);
         assertEquals(0, first.exit(), first.both());
 

@@ -3,10 +3,18 @@ package org.nas4j.core.conf;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
+import org.apache.commons.configuration2.ConfigurationUtils;
 import org.apache.commons.configuration2.ImmutableHierarchicalConfiguration;
 import org.apache.commons.configuration2.tree.ImmutableNode;
 
-/** A conf tree as a commons-configuration2 node tree. */
+/**
+ * A resolved conf tree as a read-only commons-configuration2 configuration. Its values are already
+ * resolved, so its own interpolation is off: a literal {@code ${x}} in a value (written {@code
+ * $${x}} in the conf) is given as it is, where commons-configuration2, which interpolates a value
+ * twice on conversion, would look it up. The configurations it hands out for subtrees ({@code
+ * immutableConfigurationAt}) interpolate again, as commons-configuration2 always does; {@link
+ * Conf#configuration()} of a child view does not.
+ */
 final class CommonsView {
     private CommonsView() {}
 
@@ -15,7 +23,8 @@ final class CommonsView {
         addChildren(root, tree);
         BaseHierarchicalConfiguration c = new BaseHierarchicalConfiguration();
         c.getNodeModel().setRootNode(root.create());
-        return c;
+        c.setInterpolator(null);
+        return ConfigurationUtils.unmodifiableConfiguration(c);
     }
 
     private static void addChildren(ImmutableNode.Builder parent, Map<String, Object> m) {

@@ -25,8 +25,25 @@ import org.nas4j.core.ConfException;
  * int epochs = trainer.getInt("epochs");
  * }</pre>
  *
+ * <p>Values may hold variables as commons-configuration2 users write them: {@code ${other.key}} (a
+ * full dotted key), {@code ${env:NAME}}, {@code ${sys:property}}, each with an optional default
+ * {@code ${env:NAME:-8}}. A value that is one variable takes the referenced value with its type
+ * ({@code epochs: '${nas.search.trainer.epochs}'} is an int; an environment variable is typed as a
+ * YAML scalar); inside a longer text a variable becomes text ({@code logdir: '${env:HOME}/runs'}).
+ * {@code $${x}} writes a literal {@code ${x}}. Variables are resolved after overrides and {@code
+ * _copy}; an undefined variable or a cycle is an error naming the key, its file and line. The
+ * resolved conf is also a commons-configuration2 configuration: {@link #configuration()}.
+ *
+ * <p>Hostile confs end in one {@link ConfException} naming the file and the limit: at most {@value
+ * Yamls#MAX_VALUES} values after aliases, copies and list variables, {@value Yamls#MAX_DEPTH}
+ * levels of nesting, {@value Yamls#MAX_CODE_POINTS} characters of text (per file, and for all
+ * variables of a conf together), {@value Yamls#MAX_ALIASES} aliases per file, {@value
+ * CopyResolver#MAX_CHAIN} chained {@code _copy} entries or variables, {@value ConfLoader#MAX_FILES}
+ * files read through includes.
+ *
  * <p>Keys are dotted paths relative to this view. Every getter failure is a {@link ConfException}
- * naming the full key, the file the value came from and what was expected.
+ * naming the full key, the file the value came from and what was expected; an integer past the
+ * range of the getter's type names the range.
  */
 public final class Conf {
     private final ConfTree raw;
@@ -57,7 +74,7 @@ public final class Conf {
      * "value", ...}), then resolves {@code _copy}.
      */
     public static Conf load(List<String> confPaths, List<String> overrideArgs) {
-        ConfTree raw = ConfLoader.loadAll(confPaths);
+        ConfTree raw = new ConfLoader().loadAll(confPaths);
         Overrides.apply(raw, overrideArgs, "");
         return new Conf(raw, resolve(raw), List.of(), new ReadKeys());
     }
@@ -70,10 +87,12 @@ public final class Conf {
     }
 
     /**
-     * This view as a commons-configuration2 hierarchical configuration (a copy: changing it does
-     * not change this conf), for Java users who work with that API: keys are the same dotted paths,
-     * lists are repeated nodes as commons-configuration2 stores them, values are resolved ({@code
-     * _copy} and variables). Reading through it does not count as reading a key (see {@link
+     * This view as a read-only commons-configuration2 hierarchical configuration, for Java users
+     * who work with that API: keys are the same dotted paths, lists are repeated nodes as
+     * commons-configuration2 stores them, values are resolved ({@code _copy} and variables), so its
+     * own interpolation is off: a literal {@code ${x}} stays literal. For a subtree prefer {@code
+     * conf.child(key).configuration()}: commons-configuration2's {@code immutableConfigurationAt}
+     * interpolates again. Reading through it does not count as reading a key (see {@link
      * #unreadKeys}).
      *
      * <pre>{@code
@@ -95,9 +114,10 @@ public final class Conf {
      */
     public static Conf load(
             List<String> confPaths, List<String> userConfPaths, List<String> overrideArgs) {
-        ConfTree raw = ConfLoader.loadAll(confPaths);
+        ConfLoader loader = new ConfLoader();
+        ConfTree raw = loader.loadAll(confPaths);
         for (String user : userConfPaths) {
-            ConfTree over = ConfLoader.load(ConfSource.locate(user), new ArrayList<>());
+            ConfTree over = loader.load(ConfSource.locate(user));
             KnownKeys.check(CopyResolver.resolve(raw), over);
             raw.mergeOver(over);
         }
@@ -110,7 +130,7 @@ public final class Conf {
      * __include__}s are resolved relative to the working directory (then the classpath).
      */
     public static Conf fromYaml(String yamlText, String sourceName) {
-        ConfTree raw = ConfLoader.load(ConfSource.ofText(yamlText, sourceName), new ArrayList<>());
+        ConfTree raw = new ConfLoader().load(ConfSource.ofText(yamlText, sourceName));
         return new Conf(raw, resolve(raw), List.of(), new ReadKeys());
     }
 
@@ -338,9 +358,15 @@ public final class Conf {
         return Values.copyMap(view);
     }
 
-    /** This view as block-style YAML, without {@code __} and {@code _copy} keys. */
+    /**
+     * This view as block-style YAML, without {@code __} and {@code _copy} keys; a literal {@code
+     * ${x}} in a value is written {@code $${x}}, so that the text reads back to the same values.
+     */
+    @SuppressWarnings("unchecked")
     public String toYaml() {
-        return Yamls.dump(ConfValues.withoutMetaKeys(view));
+        // a literal ${x} is written $${x}, so the file reads back to the same values
+        return Yamls.dump(
+                (Map<String, Object>) Interpolation.escaped(ConfValues.withoutMetaKeys(view)));
     }
 
     /**
@@ -399,16 +425,7 @@ public final class Conf {
     }
 
     private ConfException typeError(String key, Object v, String expected) {
-        return new ConfException(
-                "Key "
-                        + full(key)
-                        + " in "
-                        + locationOf(key)
-                        + " is "
-                        + Values.describe(v)
-                        + "; expected "
-                        + expected
-                        + ".");
+        return ConfScalars.typeError(full(key), locationOf(key), v, expected);
     }
 
     private List<?> asList(String key, String expected) {
@@ -420,51 +437,22 @@ public final class Conf {
     }
 
     private String asString(String key, Object v) {
-        if (v instanceof String || v instanceof Number || v instanceof Boolean) {
-            return String.valueOf(v);
-        }
-        throw typeError(key, v, "a string");
+        return ConfScalars.asString(full(key), locationOf(key), v);
     }
 
     private int asInt(String key, Object v) {
-        Long l = ConfValues.integral(v);
-        if (l == null && v instanceof java.math.BigInteger || l != null && l != l.intValue()) {
-            throw new ConfException(
-                    "Key "
-                            + where(key)
-                            + " = "
-                            + v
-                            + " does not fit an int; expected an integer in "
-                            + Integer.MIN_VALUE
-                            + ".."
-                            + Integer.MAX_VALUE
-                            + ".");
-        }
-        if (l == null) {
-            throw typeError(key, v, "an integer");
-        }
-        return l.intValue();
+        return ConfScalars.asInt(full(key), locationOf(key), v);
     }
 
     private long asLong(String key, Object v) {
-        Long l = ConfValues.integral(v);
-        if (l == null) {
-            throw typeError(key, v, "an integer");
-        }
-        return l;
+        return ConfScalars.asLong(full(key), locationOf(key), v);
     }
 
     private double asDouble(String key, Object v) {
-        if (!(v instanceof Number n)) {
-            throw typeError(key, v, "a number");
-        }
-        return n.doubleValue();
+        return ConfScalars.asDouble(full(key), locationOf(key), v);
     }
 
     private boolean asBool(String key, Object v) {
-        if (!(v instanceof Boolean b)) {
-            throw typeError(key, v, "a boolean (true or false)");
-        }
-        return b;
+        return ConfScalars.asBool(full(key), locationOf(key), v);
     }
 }

@@ -22,9 +22,16 @@ import org.nas4j.core.ConfException;
 final class CopyResolver {
     private final ConfTree tree;
     private final Set<String> inProgress = new LinkedHashSet<>();
+    private final ValueBudget values;
 
     private CopyResolver(ConfTree tree) {
         this.tree = tree;
+        // a mapping that copies another twice, forty levels over, would ask for 2^40 values
+        this.values =
+                ValueBudget.charged(
+                        "The conf loaded from " + String.join(", ", tree.files),
+                        tree.root,
+                        "the conf as written");
     }
 
     /** Returns a resolved copy of {@code raw}; {@code raw} itself is left unchanged. */
@@ -88,7 +95,7 @@ final class CopyResolver {
             Object value = lookup(target, here);
             inProgress.remove(here);
             if (!(value instanceof Map<?, ?>)) {
-                v = Values.deepCopy(value);
+                v = copy(value, here);
                 parent.put(key, v);
                 tree.copySources(dotted(target), dotted(path));
             }
@@ -141,7 +148,7 @@ final class CopyResolver {
         for (Map.Entry<?, ?> e : source.entrySet()) {
             String key = (String) e.getKey();
             if (!m.containsKey(key)) {
-                m.put(key, Values.deepCopy(e.getValue()));
+                m.put(key, copy(e.getValue(), slash(child(path, key))));
                 tree.copySources(dotted(child(target, key)), dotted(child(path, key)));
             } else if (m.get(key) instanceof Map<?, ?> own
                     && e.getValue() instanceof Map<?, ?> base) {
@@ -154,7 +161,7 @@ final class CopyResolver {
         String here = slash(path);
         enter(here);
         List<String> target = absolute(parent, Values.copyScalarPath(spec), here);
-        Object value = Values.deepCopy(lookup(target, here));
+        Object value = copy(lookup(target, here), here);
         tree.copySources(dotted(target), dotted(path));
         inProgress.remove(here);
         return value;
@@ -181,6 +188,12 @@ final class CopyResolver {
             resolveMapping((Map<String, Object>) m, target);
         }
         return node;
+    }
+
+    /** A copy of {@code value} for the {@code _copy} at {@code here}, charged to the budget. */
+    private Object copy(Object value, String here) {
+        values.takeAll(value, "_copy entries copy what they name; now at " + here);
+        return Values.deepCopy(value);
     }
 
     private ConfException missing(String from, List<String> target, List<String> at) {

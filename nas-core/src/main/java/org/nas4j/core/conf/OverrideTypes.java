@@ -17,8 +17,9 @@ final class OverrideTypes {
      * @param what the override and the value it replaces, for messages
      */
     static Object typed(String text, Object current, String what) {
-        if (current == null) {
-            // nothing to imitate: read the text as YAML would
+        if (current == null || Interpolation.isWholeVariable(current)) {
+            // nothing to imitate (a variable's type is only known once resolved): read the text
+            // as YAML would
             return Yamls.parseValue(text, what);
         }
         if (current instanceof Map<?, ?> m) {
@@ -33,6 +34,22 @@ final class OverrideTypes {
             return typedList(text, list, what);
         }
         return typedScalar(text.trim(), current, what);
+    }
+
+    /**
+     * {@code text} as a YAML scalar types it when that is a number or a boolean, else the text
+     * itself; for values that come as text, such as environment variables.
+     */
+    static Object yamlScalar(String text) {
+        try {
+            Object v = Yamls.parseValue(text, "value");
+            if (v instanceof Number || v instanceof Boolean) {
+                return v;
+            }
+        } catch (ConfException e) {
+            // not YAML at all: it stays text
+        }
+        return text;
     }
 
     private static Object typedScalar(String text, Object current, String what) {

@@ -36,6 +36,14 @@ final class Yamls {
     /** Largest conf text, in characters (ours are under 10,000). */
     static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
 
+    /**
+     * Most aliases ({@code *a}) of mappings and lists a conf may use: SnakeYAML's default, written
+     * out so that the limits are in one place.
+     */
+    static final int MAX_ALIASES = 50;
+
+    private static final String ALIASES = "aliases such as *a copy what they name";
+
     private Yamls() {}
 
     private static Yaml newYaml() {
@@ -44,6 +52,7 @@ final class Yamls {
         loading.setAllowDuplicateKeys(false);
         loading.setNestingDepthLimit(MAX_DEPTH);
         loading.setCodePointLimit(MAX_CODE_POINTS);
+        loading.setMaxAliasesForCollections(MAX_ALIASES);
         DumperOptions dumping = new DumperOptions();
         dumping.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         dumping.setIndent(2);
@@ -88,9 +97,10 @@ final class Yamls {
     /**
      * Parses one YAML document whose top level is a mapping (an empty document is an empty one).
      *
+     * @param budget the values of the conf this file is part of, charged with this file's
      * @throws ConfException naming {@code sourceName}, line and column when the text is not YAML
      */
-    static Map<String, Object> parseMapping(String text, String sourceName) {
+    static Map<String, Object> parseMapping(String text, String sourceName, ValueBudget budget) {
         Object doc;
         try {
             // Yaml instances are not thread-safe: one per call
@@ -130,46 +140,17 @@ final class Yamls {
                             + Values.describe(doc)
                             + ".");
         }
-        return normalizeMap(map, new Budget(sourceName), 0);
-    }
-
-    /** Counts the values a parsed document expands to, and their depth, against the limits. */
-    private static final class Budget {
-        private final String source;
-        private int values;
-
-        Budget(String source) {
-            this.source = source;
-        }
-
-        void take(int depth) {
-            if (++values > MAX_VALUES) {
-                throw new ConfException(
-                        "YAML file "
-                                + source
-                                + " expands to more than "
-                                + MAX_VALUES
-                                + " values (aliases such as *a copy what they name); the limit"
-                                + " keeps a conf from exhausting memory.");
-            }
-            if (depth > MAX_DEPTH) {
-                throw new ConfException(
-                        "YAML file "
-                                + source
-                                + " nests mappings and lists more than "
-                                + MAX_DEPTH
-                                + " levels deep; the limit keeps a conf from exhausting the"
-                                + " stack.");
-            }
-        }
+        return normalizeMap(map, budget, 0, "in " + sourceName + ": " + ALIASES);
     }
 
     /** Parses a single YAML scalar or flow collection, as YAML would type it. */
     static Object parseValue(String text, String what) {
         try {
             Object v = newYaml().load(text);
-            Budget b = new Budget(what);
-            return v instanceof Map<?, ?> m ? normalizeMap(m, b, 0) : normalize(v, b, 0);
+            ValueBudget b = new ValueBudget("The " + what);
+            return v instanceof Map<?, ?> m
+                    ? normalizeMap(m, b, 0, ALIASES)
+                    : normalize(v, b, 0, ALIASES);
         } catch (YAMLException e) {
             throw new ConfException(
                     "Could not read " + what + " '" + text + "' as a YAML value: " + e.getMessage(),
@@ -182,24 +163,25 @@ final class Yamls {
         return newYaml().dump(tree);
     }
 
-    private static Map<String, Object> normalizeMap(Map<?, ?> map, Budget budget, int depth) {
-        budget.take(depth);
+    private static Map<String, Object> normalizeMap(
+            Map<?, ?> map, ValueBudget budget, int depth, String how) {
+        budget.take(depth, how);
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
-            out.put(String.valueOf(e.getKey()), normalize(e.getValue(), budget, depth + 1));
+            out.put(String.valueOf(e.getKey()), normalize(e.getValue(), budget, depth + 1, how));
         }
         return out;
     }
 
-    private static Object normalize(Object v, Budget budget, int depth) {
+    private static Object normalize(Object v, ValueBudget budget, int depth, String how) {
         if (v instanceof Map<?, ?> m) {
-            return normalizeMap(m, budget, depth);
+            return normalizeMap(m, budget, depth, how);
         }
-        budget.take(depth);
+        budget.take(depth, how);
         if (v instanceof List<?> l) {
             List<Object> out = new ArrayList<>(l.size());
             for (Object o : l) {
-                out.add(normalize(o, budget, depth + 1));
+                out.add(normalize(o, budget, depth + 1, how));
             }
             return out;
         }
