@@ -18,8 +18,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * Prints errors the way a user wants them: one sentence on stderr and a non-zero exit code.
  *
  * <p>A {@link NasException} already carries a full sentence naming the bad value and what would be
- * valid, so it is printed as it is. I/O errors are given a sentence naming the file. Anything else
- * is a bug in nas4j and says so. With {@code --debug} the stack trace follows the message.
+ * valid, so it is printed as it is. I/O errors are given a sentence naming the file, and the
+ * machine's limits (heap, libtorch allocations) one saying what to change ({@link ResourceErrors}).
+ * Anything else is a bug in nas4j and says so. With {@code --debug} the stack trace follows the
+ * message.
  */
 final class CliErrors implements IExecutionExceptionHandler, IParameterExceptionHandler {
     /** Exit code of a command that failed on bad input, a bad conf or a file problem. */
