@@ -18,8 +18,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * Prints errors the way a user wants them: one sentence on stderr and a non-zero exit code.
  *
  * <p>A {@link NasException} already carries a full sentence naming the bad value and what would be
- * valid, so it is printed as it is. I/O errors are given a sentence naming the file. Anything else
- * is a bug in nas4j and says so. With {@code --debug} the stack trace follows the message.
+ * valid, so it is printed as it is. I/O errors are given a sentence naming the file, and the
+ * machine's limits (heap, libtorch allocations) one saying what to change ({@link ResourceErrors}).
+ * Anything else is a bug in nas4j and says so. With {@code --debug} the stack trace follows the
+ * message.
  */
 final class CliErrors implements IExecutionExceptionHandler, IParameterExceptionHandler {
     /** Exit code of a command that failed on bad input, a bad conf or a file problem. */
@@ -31,7 +33,10 @@ final class CliErrors implements IExecutionExceptionHandler, IParameterException
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
         PrintWriter err = cmd.getErr();
-        boolean internal = !(ex instanceof NasException) && ioCause(ex) == null;
+        boolean internal =
+                !(ex instanceof NasException)
+                        && ioCause(ex) == null
+                        && ResourceErrors.allocationFailure(ex) == null;
         err.println("nas: " + message(ex));
         if (isDebug(parsed)) {
             ex.printStackTrace(err);
@@ -53,16 +58,23 @@ final class CliErrors implements IExecutionExceptionHandler, IParameterException
         return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
-    /** The one-line message for {@code ex}. */
+    /**
+     * The message for {@code ex}: a {@link NasException}'s own sentence, else one line (control
+     * characters a damaged file may bring replaced, see {@link ResourceErrors#printable}).
+     */
     static String message(Throwable ex) {
         if (ex instanceof NasException) {
-            return ex.getMessage();
+            return ResourceErrors.printable(ex.getMessage(), false);
         }
         IOException io = ioCause(ex);
         if (io != null) {
-            return ioMessage(io, ex);
+            return ResourceErrors.printable(ioMessage(io, ex), true);
         }
-        return "unexpected error: " + ex;
+        String allocation = ResourceErrors.allocationFailure(ex);
+        if (allocation != null) {
+            return allocation;
+        }
+        return "unexpected error: " + ResourceErrors.printable(ex.toString(), true);
     }
 
     private static String ioMessage(IOException io, Throwable outer) {

@@ -117,6 +117,7 @@ public final class NasCli implements Callable<Integer> {
         CliErrors errors = new CliErrors();
         CommandLine cmd =
                 new CommandLine(new NasCli())
+                        .setExecutionStrategy(ResourceErrors::execute)
                         .setExecutionExceptionHandler(errors)
                         .setParameterExceptionHandler(errors);
         // Set here, not in @Command: subcommands inherit the root's annotated attributes.

@@ -12,6 +12,7 @@ import java.util.stream.LongStream;
 import org.nas4j.core.ConfException;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.io.Json;
+import org.nas4j.core.io.TextFiles;
 import org.nas4j.trials.Ledger;
 import org.nas4j.trials.SweepPlan;
 import org.nas4j.trials.Trial;
@@ -148,12 +149,16 @@ final class TrialSearch {
             return Double.NaN;
         }
         try {
-            Map<?, ?> m = Json.gson().fromJson(Files.readString(metrics), Map.class);
+            String text = TextFiles.read(metrics, "metrics file");
+            if (Json.tooDeep(text, metrics.toString()) != null) {
+                return Double.NaN;
+            }
+            Map<?, ?> m = Json.gson().fromJson(text, Map.class);
             List<?> epochs = (List<?>) m.get("epochs");
             Map<?, ?> last = (Map<?, ?>) epochs.get(epochs.size() - 1);
             Map<?, ?> val = (Map<?, ?>) last.get("val");
             return val == null ? Double.NaN : ((Number) val.get("top1")).doubleValue();
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (RuntimeException e) { // unreadable, damaged or not nas4j's: no value
             return Double.NaN;
         }
     }

@@ -1,7 +1,9 @@
 package org.nas4j.core;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.nas4j.core.io.DirLock;
 
 /**
  * The layout of one experiment directory: every file name an experiment writes or reads is named
@@ -76,6 +78,44 @@ public final class ExperimentDir {
                     "common.logdir is empty; name the directory experiments go to.");
         }
         return Path.of(logdir, name + suffix);
+    }
+
+    /**
+     * Refuses a directory a run would write over files nas4j did not write: {@code root} is a file,
+     * or it holds {@code summary.json}, {@code report.html}, {@code search} or {@code eval} without
+     * any sign of an earlier run ({@code .nas.lock}, a phase's {@code config_used.yaml}). A missing
+     * or empty directory, one an earlier run wrote, and one holding only other files (a trial's
+     * {@code trial.log}) are fine.
+     *
+     * @throws NasException naming the directory and the file that would be overwritten
+     */
+    public void refuseForeign() {
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new NasException(
+                    "The experiment directory "
+                            + root
+                            + " is a file, not a directory; give --exp-dir a new directory or"
+                            + " one an earlier nas run wrote.");
+        }
+        if (!Files.isDirectory(root)
+                || Files.exists(root.resolve(DirLock.FILE))
+                || Files.exists(search().configUsed())
+                || Files.exists(eval().configUsed())) {
+            return;
+        }
+        for (String name : List.of(SUMMARY, REPORT, SEARCH, EVAL)) {
+            if (Files.exists(root.resolve(name))) {
+                throw new NasException(
+                        "The directory "
+                                + root
+                                + " holds '"
+                                + name
+                                + "', which no nas run wrote there (it has no "
+                                + DirLock.FILE
+                                + " or config_used.yaml); a run would overwrite it. Give --exp-dir"
+                                + " a new or empty directory, or one an earlier nas run wrote.");
+            }
+        }
     }
 
     /** The experiment directory itself. */

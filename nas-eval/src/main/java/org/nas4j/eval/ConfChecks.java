@@ -1,10 +1,17 @@
 package org.nas4j.eval;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.Stream;
 import org.nas4j.core.ConfException;
 import org.nas4j.core.ExperimentDir;
 import org.nas4j.core.builder.ModelDescParams;
+import org.nas4j.core.builder.NetworkBounds;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.ops.OpRegistry;
+import org.nas4j.ops.net.MemoryEstimate;
 import org.nas4j.search.Algorithm;
 import org.nas4j.train.BestMetric;
 import org.nas4j.train.PhaseRun;
@@ -36,7 +43,7 @@ final class ConfChecks {
             // the cell-network macro keys; an algorithm with its own network (nasbench101)
             // checks its own section in checkConf
             if (conf.has(p + ".model_desc.n_cells")) {
-                ModelDescParams.fromConf(conf.child(p + ".model_desc"));
+                checkNetwork(conf, phase, trains && !phase.equals("eval"), trains);
             }
             if (trains && conf.has(p + ".trainer")) {
                 TrainerSpec.fromConf(conf.child(p + ".trainer"));
@@ -78,6 +85,42 @@ final class ConfChecks {
         }
         if (algorithm.trainsSupernet() && conf.has("nas.search.finalizer")) {
             algorithm.finalizers(conf, registry);
+        }
+    }
+
+    /**
+     * The cell-network macro of {@code phase}: its keys, its size as a supernet when it is one, and
+     * whether its weights can fit in this machine's memory when it trains on the CPU.
+     */
+    private static void checkNetwork(Conf conf, String phase, boolean supernet, boolean trains) {
+        String key = "nas." + phase + ".model_desc";
+        ModelDescParams params = ModelDescParams.fromConf(conf.child(key));
+        if (supernet) {
+            NetworkBounds.checkSupernet(params, key);
+        }
+        if (trains) {
+            NetworkBounds.checkWeightsFit(params, key, supernet, cpuMemoryBytes(conf));
+        }
+    }
+
+    /**
+     * This machine's memory when training surely runs on its CPU ({@code common.device} cpu, or
+     * auto without an NVIDIA GPU), else 0: a GPU's memory is not known before the engine starts.
+     */
+    static long cpuMemoryBytes(Conf conf) {
+        String device = conf.getString("common.device", "auto").trim().toLowerCase(Locale.ROOT);
+        boolean cpu = device.equals("cpu") || (device.equals("auto") && !nvidiaGpuPresent());
+        return cpu ? MemoryEstimate.totalBytes() : 0;
+    }
+
+    private static boolean nvidiaGpuPresent() {
+        if (Files.exists(Path.of("/dev/nvidia0"))) {
+            return true;
+        }
+        try (Stream<Path> gpus = Files.list(Path.of("/proc/driver/nvidia/gpus"))) {
+            return gpus.findAny().isPresent();
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 }

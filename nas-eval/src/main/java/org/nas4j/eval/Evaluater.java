@@ -20,6 +20,7 @@ import org.nas4j.train.BestMetric;
 import org.nas4j.train.FitResult;
 import org.nas4j.train.PhaseRun;
 import org.nas4j.train.SplitMetrics;
+import org.nas4j.train.StepMemory;
 import org.nas4j.train.Tester;
 import org.nas4j.train.Trainer;
 import org.slf4j.Logger;
@@ -136,6 +137,7 @@ public class Evaluater {
         ModelDesc full = buildDesc(finalDesc);
         PhaseDir files = PhaseDir.of(dir);
         DescJson.save(full, files.fullDesc());
+        StepMemory.refuseIfCannotFit(StepMemory.before(full, registry, conf, "eval"), conf, "eval");
         try (PhaseRun run = new PhaseRun(conf, "eval", dir, full, registry, provenance);
                 Trainer trainer = run.trainerBuilder(console).build()) {
             int startEpoch = run.restoreIfAny(trainer, resume);

@@ -114,6 +114,7 @@ public class ExperimentRunner {
      */
     public ExperimentResult run(RunOptions opts) {
         refuseFileNameKeys();
+        ExperimentDir.of(opts.expDir()).refuseForeign();
         try (DirLock lock = DirLock.acquire(opts.expDir())) {
             return runLocked(opts);
         }

@@ -15,6 +15,7 @@ import org.nas4j.core.io.AtomicFiles;
 import org.nas4j.core.result.BestEpoch;
 import org.nas4j.ops.ArchWeights;
 import org.nas4j.ops.OpRegistry;
+import org.nas4j.ops.net.MemoryEstimate;
 import org.nas4j.ops.net.ModelStats;
 import org.nas4j.search.arch.AlphasListener;
 import org.nas4j.search.finalize.Finalizers;
@@ -109,10 +110,12 @@ public class Searcher {
         if (!algorithm.trainsSupernet()) {
             return untrained(desc, dir, provenance, start);
         }
+        MemoryEstimate memory = StepMemory.before(desc, registry, conf, "search");
+        StepMemory.refuseIfCannotFit(memory, conf, "search"); // before anything is written
+        if (console != null) {
+            console.println(StepMemory.describe(memory, conf, "search"));
+        }
         try (PhaseRun run = new PhaseRun(conf, "search", dir, desc, registry, provenance)) {
-            if (console != null) {
-                console.println(StepMemory.describe(run, conf, "search"));
-            }
             PhaseDir files = run.files();
             TrainerBuilder b = run.trainerBuilder(console);
             NamedParams arch = NamedParams.of(run.model().archParams().asMap());

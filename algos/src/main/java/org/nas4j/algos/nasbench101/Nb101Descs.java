@@ -1,11 +1,10 @@
 package org.nas4j.algos.nasbench101;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.ModelDesc;
+import org.nas4j.core.io.TextFiles;
 
 /**
  * NAS-Bench-101 cells given by a user, as networks: what {@code nas desc from-nb101} and {@code nas
@@ -48,11 +47,7 @@ public final class Nb101Descs {
                                 + "' is neither a spec such as {\"matrix\": [[0, 1], [0, 0]],"
                                 + " \"ops\": [\"input\", \"output\"]} nor a file holding one.");
             }
-            try {
-                text = Files.readString(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            text = TextFiles.read(file, "NAS-Bench-101 spec");
         }
         return SpecText.spec(text);
     }

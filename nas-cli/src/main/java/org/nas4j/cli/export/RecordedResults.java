@@ -5,12 +5,12 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.nas4j.core.ExperimentDir;
 import org.nas4j.core.NasException;
+import org.nas4j.core.io.TextFiles;
 import org.nas4j.core.result.ExperimentSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,13 +69,13 @@ final class RecordedResults {
             return null;
         }
         try {
-            String text = Files.readString(file);
+            String text = TextFiles.read(file, "JSON file");
             if (org.nas4j.core.io.Json.tooDeep(text, file.toString()) != null) {
                 return null; // as for any unreadable record: the export says the result is unknown
             }
             JsonElement el = JsonParser.parseString(text);
             return el.isJsonObject() ? el.getAsJsonObject() : null;
-        } catch (IOException | JsonParseException e) {
+        } catch (UncheckedIOException | NasException | JsonParseException e) {
             return null;
         }
     }

@@ -4,12 +4,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.nas4j.core.NasException;
+import org.nas4j.core.io.TextFiles;
 
 /** Reading the JSON files of an experiment directory, with errors that name the file. */
 final class JsonFiles {
@@ -17,11 +14,7 @@ final class JsonFiles {
 
     /** The file's text. */
     static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
-        }
+        return TextFiles.read(file, "JSON file");
     }
 
     /** The file's top-level JSON object. */

@@ -1,5 +1,9 @@
 package org.nas4j.cli.report;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.nas4j.core.ExperimentDir;
@@ -31,14 +35,19 @@ public final class ReportWriter {
 
     private ReportWriter() {}
 
+    /** What the first kilobyte of a page this class wrote holds. */
+    private static final String MARK = "<title>nas4j report: ";
+
     /**
      * Writes {@code expDir/report.html} atomically and returns its path.
      *
-     * @throws NasException when {@code expDir} does not exist or holds no results at all
+     * @throws NasException when {@code expDir} does not exist or holds no results at all, or its
+     *     {@code report.html} is a file nas4j did not write (it is not overwritten)
      */
     public static Path write(Path expDir) {
         String html = html(expDir);
         Path out = ExperimentDir.of(expDir).report();
+        refuseForeign(out);
         AtomicFiles.writeString(out, html);
         LOG.info("Wrote the experiment report {}", out);
         return out;
@@ -65,6 +74,28 @@ public final class ReportWriter {
                             + String.join(" ", problems));
         }
         return out;
+    }
+
+    /** Refuses to replace a {@code report.html} that is not a page nas4j wrote. */
+    private static void refuseForeign(Path out) {
+        if (!Files.exists(out)) {
+            return;
+        }
+        byte[] head = new byte[1024];
+        int n = 0;
+        if (Files.isRegularFile(out)) {
+            try (InputStream in = Files.newInputStream(out)) {
+                n = in.readNBytes(head, 0, head.length);
+            } catch (IOException e) {
+                n = 0; // unreadable: treated as not nas4j's
+            }
+        }
+        if (!new String(head, 0, n, StandardCharsets.UTF_8).contains(MARK)) {
+            throw new NasException(
+                    out
+                            + " exists and is not a report nas4j wrote; it is left as it is. Move"
+                            + " it away to write the experiment's report there.");
+        }
     }
 
     /** The report page of {@code expDir} as a string. */

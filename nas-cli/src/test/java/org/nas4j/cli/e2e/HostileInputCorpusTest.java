@@ -32,7 +32,8 @@ import org.nas4j.cli.report.FakeExperiment;
 
 /**
  * Hostile inputs of every kind a user can hand nas4j (malformed confs and overrides, descs,
- * genotypes, Archai YAML, dataset files, experiment directories): each must end in one clear
+ * genotypes, Archai YAML, dataset files, experiment directories, and the resource cases of {@link
+ * HostileResourceCases}: impossible sizes, devices and huge files): each must end in one clear
  * message on stderr and a non-zero exit, never a stack trace, an internal error, a hang or an exit
  * 0, and must leave the files an earlier run wrote as they were. Cases are generated from
  * templates; the counts by category are printed at the end.
@@ -44,6 +45,7 @@ class HostileInputCorpusTest {
     private static String validDescText;
     private static Path archai;
     private static Path exp;
+    private static Path trained;
     private static final Map<String, Integer> COUNTS = new ConcurrentHashMap<>();
 
     /** One hostile input: its category, a name, and the nas arguments it becomes. */
@@ -72,6 +74,23 @@ class HostileInputCorpusTest {
             }
         }
         exp = FakeExperiment.write(tmp.resolve("exp"));
+        trained = tmp.resolve("trained"); // weights for the prediction cases: one tiny step
+        r =
+                E2e.nas(
+                        E2e.args(
+                                "eval",
+                                "--algo",
+                                "darts",
+                                "--dataset",
+                                "synthetic",
+                                "--genotype",
+                                "DARTS_V2",
+                                "--exp-dir",
+                                trained,
+                                E2e.TINY_EVAL,
+                                "--nas.eval.loader.max_batches",
+                                "1"));
+        assertEquals(0, r.exit(), r.both());
     }
 
     @AfterAll
@@ -97,6 +116,11 @@ class HostileInputCorpusTest {
         archaiYaml(cases);
         datasets(cases);
         experiments(cases);
+        HostileResourceCases.sizes(cases, tmp);
+        HostileResourceCases.files(cases, tmp, validDesc);
+        HostileResourceCases.genotypes(cases, tmp);
+        HostileResourceCases.directories(cases, tmp, exp);
+        HostileResourceCases.predictInputs(cases, tmp, trained);
         assertTrue(cases.size() >= 300, "only " + cases.size() + " cases");
         return cases.stream()
                 .map(c -> DynamicTest.dynamicTest(c.category() + ": " + c.name(), () -> check(c)));
@@ -619,7 +643,7 @@ class HostileInputCorpusTest {
         }
     }
 
-    private static Path copyTree(Path from, Path to) throws IOException {
+    static Path copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 Path t = to.resolve(from.relativize(p).toString());

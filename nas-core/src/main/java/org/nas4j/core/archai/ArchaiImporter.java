@@ -1,7 +1,5 @@
 package org.nas4j.core.archai;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +14,7 @@ import org.nas4j.core.desc.EdgeDesc;
 import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.core.desc.NodeDesc;
 import org.nas4j.core.desc.OpDesc;
+import org.nas4j.core.io.TextFiles;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -51,13 +50,7 @@ public final class ArchaiImporter {
 
     /** Imports the file at {@code path} for inputs of {@code imgSize} x {@code imgSize}. */
     public static ModelDesc importFile(Path path, int imgSize) {
-        String text;
-        try {
-            text = Files.readString(path);
-        } catch (IOException e) {
-            throw new DescFormatException(
-                    "Cannot read Archai desc " + path + ": " + e.getMessage(), e);
-        }
+        String text = TextFiles.read(path, "Archai desc");
         return importYaml(text, path.toString(), imgSize);
     }
 

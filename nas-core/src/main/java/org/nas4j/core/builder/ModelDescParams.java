@@ -87,7 +87,8 @@ public record ModelDescParams(
      * {@code extra}, where reading one (as {@link #extraStringList} does) counts as reading it.
      *
      * @throws ConfException naming the full key and file of a missing, ill-typed or out-of-range
-     *     value
+     *     value, or of keys whose channels grow past {@link #MAX_CHANNELS} together ({@link
+     *     NetworkBounds})
      */
     public static ModelDescParams fromConf(Conf section) {
         Conf ds = section.child("dataset");
@@ -119,23 +120,26 @@ public record ModelDescParams(
                             + nNodes
                             + ").");
         }
-        return new ModelDescParams(
-                nCells,
-                nReductions,
-                within(section, "init_node_ch", 1, MAX_CHANNELS),
-                within(section, "stem_multiplier", 1, MAX_STEM_MULTIPLIER),
-                nNodes,
-                outNodes,
-                opName(section, "model_stem0_op"),
-                opName(section, "model_stem1_op"),
-                opName(section, "cell_post_op"),
-                opName(section, "model_post_op"),
-                opName(section, "logits_op"),
-                nonNegative(section, "aux_weight"),
-                within(ds, "n_classes", 1, 1_000_000),
-                within(ds, "channels", 1, MAX_CHANNELS),
-                within(ds, "img_size", 1, 65_536),
-                section.readingMap(KNOWN));
+        ModelDescParams p =
+                new ModelDescParams(
+                        nCells,
+                        nReductions,
+                        within(section, "init_node_ch", 1, MAX_CHANNELS),
+                        within(section, "stem_multiplier", 1, MAX_STEM_MULTIPLIER),
+                        nNodes,
+                        outNodes,
+                        opName(section, "model_stem0_op"),
+                        opName(section, "model_stem1_op"),
+                        opName(section, "cell_post_op"),
+                        opName(section, "model_post_op"),
+                        opName(section, "logits_op"),
+                        nonNegative(section, "aux_weight"),
+                        within(ds, "n_classes", 1, 1_000_000),
+                        within(ds, "channels", 1, MAX_CHANNELS),
+                        within(ds, "img_size", 1, 65_536),
+                        section.readingMap(KNOWN));
+        NetworkBounds.checkChannels(p, section);
+        return p;
     }
 
     /**

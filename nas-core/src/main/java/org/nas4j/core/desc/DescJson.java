@@ -5,16 +5,14 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.nas4j.core.DescFormatException;
 import org.nas4j.core.io.AtomicFiles;
 import org.nas4j.core.io.Json;
+import org.nas4j.core.io.TextFiles;
 
 /**
  * Saves and loads a {@link ModelDesc} as a versioned JSON document.
@@ -72,16 +70,12 @@ public final class DescJson {
      * Reads and validates the desc in {@code file}.
      *
      * @throws DescFormatException when the file is not a valid model desc
+     * @throws org.nas4j.core.NasException when it is not a regular file or larger than {@link
+     *     TextFiles#MAX_BYTES}
      * @throws UncheckedIOException when the file cannot be read
      */
     public static ModelDesc load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "Could not read model desc " + file + ": " + e.getMessage(), e);
-        }
+        String text = TextFiles.read(file, "model desc");
         Path name = file.getFileName();
         return fromJson(text, name == null ? file.toString() : name.toString());
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nas4j.core.DescFormatException;
+import org.nas4j.core.builder.ModelDescParams;
 
 /**
  * Reads DARTS genotype notation as Python reads it: {@code Genotype(normal=[('op', i), ...],
@@ -21,6 +22,12 @@ final class GenotypeParser {
     private static final List<String> FIELDS =
             List.of("normal", "normal_concat", "reduce", "reduce_concat");
 
+    /**
+     * Longest genotype text read: a genotype of two 64-node cells ({@link
+     * ModelDescParams#MAX_NODES}) is about 6,000 characters, DARTS_V2 about 400.
+     */
+    static final int MAX_CHARS = 65_536;
+
     private final String text;
     private int pos;
 
@@ -29,6 +36,16 @@ final class GenotypeParser {
     }
 
     Genotype parse() {
+        if (text.length() > MAX_CHARS) {
+            throw new DescFormatException(
+                    "The genotype is "
+                            + text.length()
+                            + " characters long, more than the "
+                            + MAX_CHARS
+                            + " nas4j reads (a genotype of two "
+                            + ModelDescParams.MAX_NODES
+                            + "-node cells, the most a nas4j cell has, is about 6,000).");
+        }
         expectWord("Genotype");
         expect('(');
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -82,9 +99,28 @@ final class GenotypeParser {
                         intList(fields.get("normal_concat")),
                         edgeList(fields.get("reduce")),
                         intList(fields.get("reduce_concat")));
+        checkNodes(g.normal(), "normal");
+        checkNodes(g.reduce(), "reduce");
         checkConcat(g.normalConcat(), g.normal(), "normal_concat");
         checkConcat(g.reduceConcat(), g.reduce(), "reduce_concat");
         return g;
+    }
+
+    /** A cell may have at most {@link ModelDescParams#MAX_NODES} nodes, as a conf's cells. */
+    private static void checkNodes(List<Genotype.Edge> edges, String key) {
+        int nodes = (edges.size() + Genotype.EDGES_PER_NODE - 1) / Genotype.EDGES_PER_NODE;
+        if (nodes > ModelDescParams.MAX_NODES) {
+            throw new DescFormatException(
+                    "The genotype's "
+                            + key
+                            + " cell has "
+                            + edges.size()
+                            + " edges, "
+                            + nodes
+                            + " nodes; nas4j cells have at most "
+                            + ModelDescParams.MAX_NODES
+                            + " nodes (model_desc.n_nodes's bound).");
+        }
     }
 
     /**

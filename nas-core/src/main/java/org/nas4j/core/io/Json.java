@@ -4,9 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import com.google.gson.reflect.TypeToken;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,12 +49,7 @@ public final class Json {
      * @throws UncheckedIOException when it cannot be read
      */
     public static Map<String, Object> readMap(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
-        }
+        String text = TextFiles.read(file, "JSON file");
         String deep = tooDeep(text, file.toString());
         if (deep != null) {
             throw new NasException(deep);

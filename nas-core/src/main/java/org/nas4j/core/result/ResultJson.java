@@ -5,15 +5,13 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.nas4j.core.ResultFormatException;
 import org.nas4j.core.io.Json;
+import org.nas4j.core.io.TextFiles;
 
 /**
  * Saves and loads a result record as a versioned JSON document: {@code {"format": "nas4j.<kind>",
@@ -70,13 +68,7 @@ public final class ResultJson {
      * @throws UncheckedIOException when the file cannot be read
      */
     public static <T> T load(Path file, String format, List<Integer> versions, Class<T> type) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "Could not read " + format + " " + file + ": " + e.getMessage(), e);
-        }
+        String text = TextFiles.read(file, format);
         return fromJson(text, file.toString(), format, versions, type);
     }
 

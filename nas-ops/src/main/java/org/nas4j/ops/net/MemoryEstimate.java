@@ -1,10 +1,17 @@
 package org.nas4j.ops.net;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
+import java.util.List;
 import java.util.Locale;
+import org.nas4j.core.desc.ModelDesc;
+import org.nas4j.ops.OpRegistry;
 
 /**
  * What a training step of a network will take in memory, before the first step runs: the weights
@@ -52,6 +59,29 @@ public record MemoryEstimate(long weightBytes, long stateBytes, long activationB
         long activations = (long) (perSample * samples * ACTIVATION_FACTOR);
         return new MemoryEstimate(weights, weights * (1 + optimizerSlots), activations);
     }
+
+    /**
+     * The estimate for the network of {@code desc} (as {@link #of}) without allocating its weights:
+     * the network is initialized with every parameter a zero-stride view of one zero (PyTorch's
+     * {@code expand}), so every shape is real and no weight takes memory. A network far too large
+     * for the machine can so be refused before its weights are allocated and touched, which the
+     * kernel would answer by killing the process.
+     */
+    public static MemoryEstimate ofDesc(
+            ModelDesc desc, OpRegistry registry, int batch, int chunks, int optimizerSlots) {
+        List<Integer> in = desc.inputShape();
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            ModelBlock model = new ModelBlock(desc, registry);
+            model.setInitializer(SHAPE_ONLY, p -> true);
+            model.initialize(
+                    manager, DataType.FLOAT32, new Shape(1, in.get(0), in.get(1), in.get(2)));
+            return of(model, batch, chunks, optimizerSlots);
+        }
+    }
+
+    /** A parameter that is a zero-stride view of one zero: its shape without its memory. */
+    private static final Initializer SHAPE_ONLY =
+            (manager, shape, type) -> manager.zeros(new Shape(), type).broadcast(shape);
 
     /** Elements of every leaf block's output for one sample (the model built for batch 1). */
     static long leafOutputElements(Block block) {
@@ -120,10 +150,19 @@ public record MemoryEstimate(long weightBytes, long stateBytes, long activationB
 
     /** Memory available to a new process here: {@code MemAvailable} of /proc/meminfo, else 0. */
     public static long availableBytes() {
+        return meminfo("MemAvailable:");
+    }
+
+    /** This machine's physical memory: {@code MemTotal} of /proc/meminfo, else 0 (unknown). */
+    public static long totalBytes() {
+        return meminfo("MemTotal:");
+    }
+
+    private static long meminfo(String field) {
         try {
             for (String line :
                     java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemAvailable:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024L;
                 }
             }

@@ -73,18 +73,54 @@ final class DataFiles {
         return dir.toAbsolutePath().normalize().equals(DEFAULT_FASHION_MNIST) ? APT_HINT : "";
     }
 
-    /** The whole (decompressed, when the name ends in {@code .gz}) content of {@code file}. */
+    /**
+     * Largest dataset file nas4j reads, after decompression: 1 GiB. A split is held in memory; the
+     * largest file of the datasets it knows, CIFAR-100's {@code train.bin}, is 150 MB.
+     */
+    static final long MAX_BYTES = 1L << 30;
+
+    /**
+     * The whole (decompressed, when the name ends in {@code .gz}) content of {@code file}, at most
+     * {@link #MAX_BYTES}.
+     *
+     * @throws NasException naming the file when it is not a regular file, is larger, or cannot be
+     *     read
+     */
     static byte[] readAll(Path file) {
-        try {
-            if (!file.getFileName().toString().endsWith(".gz")) {
-                return Files.readAllBytes(file);
-            }
-            try (InputStream in =
-                    new GZIPInputStream(
-                            new BufferedInputStream(Files.newInputStream(file), 1 << 16),
-                            1 << 16)) {
-                return in.readAllBytes();
-            }
+        byte[] bytes = read(file, MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+            throw new NasException(
+                    "The dataset file "
+                            + file
+                            + " holds more than "
+                            + (MAX_BYTES >> 30)
+                            + " GiB"
+                            + (gz(file) ? " once decompressed" : "")
+                            + ", the most nas4j reads into memory: it is not a dataset file"
+                            + " nas4j knows.");
+        }
+        return bytes;
+    }
+
+    /**
+     * The first {@code n} bytes (decompressed) of {@code file}, fewer when it is shorter: a file
+     * whose header says how long it must be is then read with {@code read(file, size + 1)}, so that
+     * a gzip bomb stops at the size it claims.
+     */
+    static byte[] read(Path file, long n) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new NasException(
+                    "The dataset file "
+                            + file
+                            + " is not a regular file (a directory, device or pipe).");
+        }
+        try (InputStream raw = Files.newInputStream(file);
+                InputStream in =
+                        gz(file)
+                                ? new GZIPInputStream(
+                                        new BufferedInputStream(raw, 1 << 16), 1 << 16)
+                                : raw) {
+            return in.readNBytes((int) Math.min(n, Integer.MAX_VALUE - 8));
         } catch (IOException e) {
             // A truncated gzip stream ends in EOFException, a damaged one in ZipException.
             throw new NasException(
@@ -95,5 +131,9 @@ final class DataFiles {
                             + ". The file is truncated or corrupt; reinstall or re-download it.",
                     e);
         }
+    }
+
+    private static boolean gz(Path file) {
+        return file.getFileName().toString().endsWith(".gz");
     }
 }

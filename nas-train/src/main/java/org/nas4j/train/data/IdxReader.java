@@ -27,9 +27,9 @@ public final class IdxReader {
         String prefix = train ? "train" : "t10k";
         Path imagesFile = DataFiles.findPlainOrGz(dir, prefix + "-images-idx3-ubyte", spec.name());
         Path labelsFile = DataFiles.findPlainOrGz(dir, prefix + "-labels-idx1-ubyte", spec.name());
-        byte[] images = DataFiles.readAll(imagesFile);
+        byte[] images = readIdx(imagesFile, IMAGES_HEADER);
         int n = checkImages(imagesFile, images, spec);
-        int[] labels = readLabels(labelsFile, DataFiles.readAll(labelsFile), n);
+        int[] labels = readLabels(labelsFile, readIdx(labelsFile, LABELS_HEADER), n);
         return new InMemoryDataset(
                 spec.name() + "/" + (train ? "train" : "test"),
                 images,
@@ -48,7 +48,7 @@ public final class IdxReader {
      * @throws NasException naming the file when it is not such a file or its images do not fit
      */
     public static InMemoryDataset readImages(Path file, DatasetSpec spec) {
-        byte[] images = DataFiles.readAll(file);
+        byte[] images = readIdx(file, IMAGES_HEADER);
         int n = checkImages(file, images, spec);
         return new InMemoryDataset(
                 file.getFileName().toString(),
@@ -59,6 +59,38 @@ public final class IdxReader {
                 spec.imgSize(),
                 spec.imgSize(),
                 spec.nClasses());
+    }
+
+    /**
+     * The bytes of an IDX file whose header is {@code header} bytes long (16: images, 8: labels),
+     * reading no more than one byte past the size its header claims, so that a file (or gzip
+     * stream) far longer than it says ends in the size check rather than filling memory.
+     */
+    private static byte[] readIdx(Path file, int header) {
+        byte[] head = DataFiles.read(file, header);
+        if (head.length < header) {
+            return head; // the header check names the file as truncated
+        }
+        ByteBuffer b = ByteBuffer.wrap(head);
+        long size = b.getInt(4);
+        for (int i = 8; i < header; i += 4) {
+            size *= Math.max(0, b.getInt(i)); // rows and cols of images
+        }
+        if (size < 0) {
+            return head; // a negative count: the header check names it
+        }
+        if (header + size > DataFiles.MAX_BYTES) {
+            throw new NasException(
+                    "The IDX file "
+                            + file
+                            + " says in its header that it holds "
+                            + (header + size)
+                            + " bytes, more than the "
+                            + (DataFiles.MAX_BYTES >> 30)
+                            + " GiB nas4j reads into memory: the header is corrupt or the file is"
+                            + " not a dataset nas4j knows.");
+        }
+        return DataFiles.read(file, header + size + 1);
     }
 
     /** Validates an image file's header and size against the spec; returns the image count. */
@@ -75,7 +107,9 @@ public final class IdxReader {
                     "The IDX image file "
                             + file
                             + " holds "
-                            + bytes.length
+                            + (n >= 0 && bytes.length > expected
+                                    ? "more than " + expected
+                                    : bytes.length)
                             + " bytes but its header ("
                             + n
                             + " images of "
@@ -125,7 +159,9 @@ public final class IdxReader {
                     "The IDX label file "
                             + file
                             + " holds "
-                            + bytes.length
+                            + (n >= 0 && bytes.length > expected
+                                    ? "more than " + expected
+                                    : bytes.length)
                             + " bytes but its header ("
                             + n
                             + " labels) needs exactly "
