@@ -64,6 +64,18 @@ final class PetridishRun {
         EngineTrials trials =
                 new EngineTrials(engine, runner.name(), baseArgs, overrides, options.threads());
         long start = System.nanoTime();
+        // checks the conf before anything is written
+        PetridishSearch search =
+                new PetridishSearch(
+                        conf,
+                        runner.registry(),
+                        exp,
+                        trials,
+                        options.parallel(),
+                        line -> {
+                            out.println(line);
+                            out.flush();
+                        });
         try (DirLock lock = DirLock.acquire(exp)) {
             AtomicFiles.writeString(exp.resolve("config_used.yaml"), conf.toYaml());
             out.printf(
@@ -74,18 +86,7 @@ final class PetridishRun {
                     options.threads(),
                     exp.toAbsolutePath());
             out.flush();
-            Pool pool =
-                    new PetridishSearch(
-                                    conf,
-                                    runner.registry(),
-                                    exp,
-                                    trials,
-                                    options.parallel(),
-                                    line -> {
-                                        out.println(line);
-                                        out.flush();
-                                    })
-                            .run();
+            Pool pool = search.run();
             List<String> hull = PetridishOutputs.hullIds(pool);
             List<Map<String, Object>> evals = eval ? evaluate(exp, hull, trials, out) : List.of();
             Map<String, Object> s = new LinkedHashMap<>();
