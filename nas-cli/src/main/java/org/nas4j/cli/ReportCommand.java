@@ -2,6 +2,7 @@ package org.nas4j.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.nas4j.cli.report.PetridishReport;
 import org.nas4j.cli.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +28,10 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path out = ReportWriter.writeStrict(expDir);
+        Path out =
+                PetridishReport.isPetridish(expDir)
+                        ? PetridishReport.write(expDir)
+                        : ReportWriter.writeStrict(expDir);
         spec.commandLine().getOut().println("Wrote " + out + ".");
         return 0;
     }

@@ -124,6 +124,18 @@ public class RunCommand implements Callable<Integer> {
                                 conf.getString("common.experiment_name"),
                                 "");
         boolean resume = !noResume && conf.getBool("common.resume", true);
+        if (PetridishRun.drives(runner, conf, doSearch())) {
+            PetridishRun.check(trials != null, !resume, exp);
+            PetridishRun.run(
+                    runner,
+                    confOptions.trialArgs(),
+                    overrides,
+                    exp,
+                    trialOptions,
+                    doEval(),
+                    spec.commandLine().getOut());
+            return 0;
+        }
         if (trials != null) {
             if (!doSearch() || !doEval()) {
                 throw new NasException(

@@ -3,7 +3,6 @@ package org.nas4j.cli.report;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.nas4j.core.ExperimentDir;
@@ -157,64 +156,7 @@ public final class SweepReport {
                 names.add(String.valueOf(r.get("trial")));
             }
         }
-        double minX = pts.stream().mapToDouble(p -> p[0]).min().orElse(0);
-        double maxX = pts.stream().mapToDouble(p -> p[0]).max().orElse(1);
-        double minY = pts.stream().mapToDouble(p -> p[1]).min().orElse(0);
-        double maxY = pts.stream().mapToDouble(p -> p[1]).max().orElse(1);
-        double w = 520;
-        double h = 320;
-        double pad = 50;
-        List<Integer> front = front(pts);
-        StringBuilder sb = new StringBuilder();
-        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-                .append(Html.coord(w + 2 * pad))
-                .append("\" height=\"")
-                .append(Html.coord(h + 2 * pad))
-                .append("\">");
-        List<double[]> xy = new ArrayList<>();
-        for (double[] p : pts) {
-            double x = pad + w * (p[0] - minX) / Math.max(1e-12, maxX - minX);
-            double y = pad + h - h * (p[1] - minY) / Math.max(1e-12, maxY - minY);
-            xy.add(new double[] {x, y});
-        }
-        List<Integer> line = new ArrayList<>(front);
-        line.sort(Comparator.comparingDouble(i -> pts.get(i)[0]));
-        StringBuilder path = new StringBuilder();
-        for (int i : line) {
-            path.append(path.length() == 0 ? "M" : " L")
-                    .append(Html.coord(xy.get(i)[0]))
-                    .append(' ')
-                    .append(Html.coord(xy.get(i)[1]));
-        }
-        sb.append("<path d=\"")
-                .append(path)
-                .append("\" fill=\"none\" stroke=\"#d62728\" stroke-dasharray=\"4 3\"/>");
-        for (int i = 0; i < pts.size(); i++) {
-            sb.append("<circle class=\"")
-                    .append(front.contains(i) ? "front" : "pt")
-                    .append("\" cx=\"")
-                    .append(Html.coord(xy.get(i)[0]))
-                    .append("\" cy=\"")
-                    .append(Html.coord(xy.get(i)[1]))
-                    .append("\" r=\"5\"><title>")
-                    .append(Html.esc(names.get(i)))
-                    .append(": ")
-                    .append(Html.value(pts.get(i)[0]))
-                    .append(" multiply-adds, ")
-                    .append(Html.percent(pts.get(i)[1]))
-                    .append("</title></circle>");
-        }
-        sb.append("<text x=\"")
-                .append(Html.coord(pad + w / 2))
-                .append("\" y=\"")
-                .append(Html.coord(h + 2 * pad - 10))
-                .append("\" text-anchor=\"middle\">multiply-adds per image</text>")
-                .append("<text x=\"14\" y=\"")
-                .append(Html.coord(pad + h / 2))
-                .append("\" transform=\"rotate(-90 14 ")
-                .append(Html.coord(pad + h / 2))
-                .append(")\" text-anchor=\"middle\">test top-1</text></svg>");
-        return sb.toString();
+        return MacsScatter.svg(pts, names, front(pts), List.of(), "test top-1");
     }
 
     private static double num(Object o) {
