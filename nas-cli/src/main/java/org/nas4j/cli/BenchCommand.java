@@ -12,6 +12,7 @@ import org.nas4j.cli.bench.StepBench;
 import org.nas4j.core.ConfException;
 import org.nas4j.core.NasException;
 import org.nas4j.core.conf.Conf;
+import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.core.io.Json;
 import org.nas4j.eval.ExperimentRunner;
 import org.nas4j.eval.GenotypeDescs;
@@ -70,9 +71,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--genotype",
-            defaultValue = "DARTS_V2",
             paramLabel = "NAME|GENOTYPE",
-            description = "Cells of the eval network (default DARTS_V2).")
+            description =
+                    "Cells of the eval network (default DARTS_V2; for an algorithm that trains no"
+                            + " supernet, random or manual, the network its search phase builds).")
     String genotype;
 
     private static final String BILEVEL_ORDER = "nas.search.trainer.bilevel.order";
@@ -158,13 +160,21 @@ final class BenchCommand implements Callable<Integer> {
         Devices.applyThreads(conf.getInt("common.num_threads", 0));
         ExperimentRunner runner = ExperimentRunner.of(conf);
         Path work = Files.createTempDirectory("nas-bench");
-        return new StepBench(
-                        runner,
-                        phase,
-                        GenotypeDescs.build(
-                                GenotypeDescs.resolve(genotype),
-                                conf.child("nas.search.model_desc"),
-                                "search"))
-                .run(warmup, steps, work);
+        ModelDesc template = phase.equals("eval") ? evalTemplate(runner, conf) : null;
+        return new StepBench(runner, phase, template).run(warmup, steps, work);
+    }
+
+    /**
+     * The final desc the eval network is built from: {@code --genotype}, else for an algorithm that
+     * trains no supernet its search desc (as a run evaluates it), else DARTS_V2.
+     */
+    private ModelDesc evalTemplate(ExperimentRunner runner, Conf conf) {
+        if (genotype == null && !runner.algorithm().trainsSupernet()) {
+            return runner.searcher().buildDesc();
+        }
+        return GenotypeDescs.build(
+                GenotypeDescs.resolve(genotype == null ? "DARTS_V2" : genotype),
+                conf.child("nas.search.model_desc"),
+                "search");
     }
 }

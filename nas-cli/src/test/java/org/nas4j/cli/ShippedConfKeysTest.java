@@ -119,9 +119,15 @@ class ShippedConfKeysTest {
         // Searcher and Evaluater
         runner.searcher().buildDesc();
         runner.algorithm().finalizers(conf, runner.registry());
+        // a run evaluates the search's final desc; for an algorithm that trains no supernet
+        // (random, manual) that is its search desc
         ModelDesc template =
-                GenotypeDescs.build(
-                        Genotypes.named("DARTS_V2"), conf.child("nas.search.model_desc"), "search");
+                runner.algorithm().trainsSupernet()
+                        ? GenotypeDescs.build(
+                                Genotypes.named("DARTS_V2"),
+                                conf.child("nas.search.model_desc"),
+                                "search")
+                        : runner.searcher().buildDesc();
         runner.evaluater().buildDesc(template);
     }
 
