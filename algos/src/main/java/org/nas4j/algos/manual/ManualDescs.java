@@ -11,7 +11,6 @@ import org.nas4j.core.desc.CellDesc;
 import org.nas4j.core.desc.CellType;
 import org.nas4j.core.desc.ConvMacroParams;
 import org.nas4j.core.desc.DescValidator;
-import org.nas4j.core.desc.EdgeDesc;
 import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.core.desc.NodeDesc;
 import org.nas4j.core.desc.OpDesc;
@@ -25,10 +24,11 @@ import org.nas4j.ops.OpRegistry;
  * reads it); each stage is one cell (a reduction cell when one of its blocks has stride 2) whose
  * stem on c_{k-1} is {@code identity} and whose stem on c_{k-2} is {@code unused}; each block is a
  * node with one edge, the block's op, reading the node before it (the cell input for the first) or,
- * with {@code inputs: all}, every earlier state of the cell but c_{k-2}. The cell's post op {@code
- * concate_channels} passes on its last node, or with {@code output: all} concatenates every node,
- * where a first {@code identity} node brings the cell input in. BatchNorm is affine: the desc is
- * the network that is trained, in both phases.
+ * with {@code inputs: all}, the cell input and every earlier block's output, where a {@code
+ * concate_channels} node of a {@code group} stands for its members. With {@code output: all} a last
+ * {@code concate_channels} node joins the cell input and every block's output. The cell's post op
+ * passes on its last node. BatchNorm is affine: the desc is the network that is trained, in both
+ * phases.
  */
 public final class ManualDescs {
     /** The desc parameter naming the manual model a desc was built from. */
@@ -91,51 +91,38 @@ public final class ManualDescs {
     private CellDesc cell(int k, int ch0, int ch1) {
         ManualModel.Stage stage = model.stages().get(k);
         String path = "model.stages[" + k + "]";
-        List<NodeDesc> nodes = new ArrayList<>();
-        List<Integer> channels =
-                new ArrayList<>(); // of the states nodes read: 1 = c_{k-1}, 2.. nodes
-        channels.add(-1); // c_{k-2} is never read
-        channels.add(ch1);
-        if (stage.concatAll()) {
-            // brings the cell input into the concatenation; blocks still read c_{k-1} itself
-            nodes.add(node(op("identity", ConvMacroParams.of(ch1), 1, path), List.of(1), ch1));
-            channels.add(ch1);
-        }
-        List<Integer> blockIds = new ArrayList<>(List.of(1));
+        StageNodes s = new StageNodes(ch1);
         for (int j = 0; j < stage.blocks().size(); j++) {
             ManualModel.Block b = stage.blocks().get(j);
             String bp = path + ".blocks[" + j + "]";
+            List<Integer> members = new ArrayList<>();
             for (int r = 0; r < b.repeat(); r++) {
-                List<Integer> ins =
-                        b.dense()
-                                ? List.copyOf(blockIds)
-                                : List.of(blockIds.get(blockIds.size() - 1));
-                int chIn = ins.stream().mapToInt(channels::get).sum();
-                int prevCh = channels.get(blockIds.get(blockIds.size() - 1));
-                int chOut = b.ch() == null ? prevCh : b.ch();
+                if (b.group() > 1 && members.size() == b.group()) {
+                    s.group(members);
+                    members.clear();
+                }
+                List<Integer> ins = b.dense() ? s.visible() : List.of(s.last());
+                int chOut = b.ch() == null ? s.channels(s.last()) : b.ch();
                 OpDesc o =
-                        withParams(
-                                op(
-                                                b.op(),
-                                                new ConvMacroParams(chIn, chOut),
-                                                r == 0 ? b.stride() : 1,
-                                                bp + ".op")
-                                        .withInLen(ins.size()),
-                                params(b, r),
-                                bp);
-                nodes.add(node(o, ins, ch1));
-                blockIds.add(channels.size());
-                channels.add(chOut);
+                        op(
+                                        b.op(),
+                                        new ConvMacroParams(s.channels(ins), chOut),
+                                        r == 0 ? b.stride() : 1,
+                                        bp + ".op")
+                                .withInLen(ins.size());
+                members.add(s.addBlock(withParams(o, params(b, r), bp), ins));
+            }
+            if (b.group() > 1 && members.size() == b.group()) {
+                s.group(members); // a later dense block or the concatenation reads the group
             }
         }
-        int outStates = stage.concatAll() ? nodes.size() : 1;
-        int out = 0;
-        for (int n = nodes.size() - outStates; n < nodes.size(); n++) {
-            out += nodes.get(n).conv().chOut();
-        }
+        // the stage output is always its last node: the last block, or the concatenation
+        int outId = stage.concatAll() ? s.concatAll() : s.last();
+        List<NodeDesc> nodes = s.nodes();
+        int out = s.channels(outId);
         OpDesc post =
-                OpDesc.of("concate_channels", new ConvMacroParams(out, out), 1, true)
-                        .withParam("out_states", outStates);
+                OpDesc.of("concate_channels", ConvMacroParams.of(out), 1, true)
+                        .withParam("out_states", 1);
         OpDesc stem0 = op("unused", new ConvMacroParams(ch0, ch1), 1, path);
         OpDesc stem1 = op("identity", ConvMacroParams.of(ch1), 1, path);
         return new CellDesc(
@@ -149,12 +136,6 @@ public final class ManualDescs {
                 post,
                 out,
                 k);
-    }
-
-    private static NodeDesc node(OpDesc op, List<Integer> inputIds, int cellCh) {
-        return new NodeDesc(
-                List.of(new EdgeDesc(op, inputIds)),
-                new ConvMacroParams(cellCh, op.conv().chOut()));
     }
 
     /** The op parameters of repeat {@code r} of {@code b}: its params, then its cycled ones. */

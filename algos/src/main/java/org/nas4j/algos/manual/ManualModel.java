@@ -66,6 +66,8 @@ public record ManualModel(
      * @param dense whether each block reads every earlier map of its stage, the stage input
      *     included ({@code inputs: all}) rather than only the previous one ({@code inputs:
      *     previous})
+     * @param group with {@code dense}, every {@code group} consecutive repeats' outputs are
+     *     concatenated once and later blocks read that instead of its members (1: none)
      * @param params op parameters given to every repeat
      * @param cycle per-repeat op parameters: repeat {@code r} gets element {@code r mod size}
      */
@@ -75,6 +77,7 @@ public record ManualModel(
             int stride,
             int repeat,
             boolean dense,
+            int group,
             Map<String, Object> params,
             Map<String, List<Object>> cycle) {
         public Block {

@@ -26,11 +26,13 @@ import org.nas4j.core.conf.Conf;
  * <p>A block entry: {@code op} (any registered op), {@code ch} (default: its input's channels),
  * {@code stride} (1 or 2, for the first repeat only), {@code repeat} (default 1), {@code inputs}
  * ({@code previous}, the default, or {@code all}: every earlier map of the stage, the stage input
- * included), {@code params} (op parameters) and {@code cycle} ({@code {dilation: [1, 2, 3]}}:
- * repeat {@code r} gets element {@code r mod 3}). A stage: {@code blocks} and {@code output}
- * ({@code last}, the default, or {@code all}: the stage input and every block's output
- * concatenated). Errors name the file and the path of the bad key, e.g. {@code
- * model.stages[1].blocks[0].stride}.
+ * included), {@code group} (with {@code inputs: all}, every {@code group} outputs of the entry are
+ * concatenated once and later blocks read that concatenation instead of its members: the same
+ * network with fewer, larger convolutions; default 1, none), {@code params} (op parameters) and
+ * {@code cycle} ({@code {dilation: [1, 2, 3]}}: repeat {@code r} gets element {@code r mod 3}). A
+ * stage: {@code blocks} and {@code output} ({@code last}, the default, or {@code all}: the stage
+ * input and every block's output concatenated). Errors name the file and the path of the bad key,
+ * e.g. {@code model.stages[1].blocks[0].stride}.
  */
 final class ManualModelReader {
     private static final Set<String> MODEL_KEYS =
@@ -38,7 +40,7 @@ final class ManualModelReader {
     private static final Set<String> STEM_KEYS = Set.of("op", "ch", "stride");
     private static final Set<String> STAGE_KEYS = Set.of("blocks", "output");
     private static final Set<String> BLOCK_KEYS =
-            Set.of("op", "ch", "stride", "repeat", "inputs", "params", "cycle");
+            Set.of("op", "ch", "stride", "repeat", "inputs", "group", "params", "cycle");
 
     private final String file;
 
@@ -115,6 +117,10 @@ final class ManualModelReader {
                         ? atLeast(integer(b.get("repeat"), path + ".repeat"), 1, path + ".repeat")
                         : 1;
         boolean dense = choice(b, "inputs", "previous", "all", path);
+        int group =
+                b.containsKey("group")
+                        ? atLeast(integer(b.get("group"), path + ".group"), 1, path + ".group")
+                        : 1;
         Map<String, Object> params = new LinkedHashMap<>();
         if (b.containsKey("params")) {
             map(b.get("params"), path + ".params", null).forEach(params::put);
@@ -128,7 +134,7 @@ final class ManualModelReader {
                                 cycle.put(k, new ArrayList<>(values));
                             });
         }
-        return new ManualModel.Block(op, ch, stride, repeat, dense, params, cycle);
+        return new ManualModel.Block(op, ch, stride, repeat, dense, group, params, cycle);
     }
 
     /** Whether the key holds {@code yes} (false for {@code no} or a missing key). */

@@ -3,6 +3,9 @@ package org.nas4j.algos.manual;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nas4j.core.desc.CellDesc;
@@ -43,6 +46,28 @@ class ManualModelsTest {
                 ManualModels.load(model, "the test"), channels, size, classes, REGISTRY);
     }
 
+    /** A mixed-scale dense network of width 1 and {@code depth} on 1x28x28 images, grouped. */
+    static ModelDesc msd(int depth, int group) throws IOException {
+        Path file = Files.createTempFile("msd", ".yaml");
+        try {
+            Files.writeString(
+                    file,
+                    "model:\n"
+                            + "  name: 'msd'\n"
+                            + "  stem: {op: 'identity'}\n"
+                            + "  stages:\n"
+                            + "    - output: 'all'\n"
+                            + "      blocks: [{op: 'msd_layer', ch: 1, repeat: "
+                            + depth
+                            + ", inputs: 'all', group: "
+                            + group
+                            + ", cycle: {dilation: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}}]\n");
+            return desc(file.toString(), 1, 28, 10);
+        } finally {
+            Files.delete(file);
+        }
+    }
+
     @Test
     void resnet18HasTheParameterCountOfTheCifarReference() {
         assertEquals(11_173_962L, ModelStats.paramCount(desc("resnet18", 3, 32, 10), REGISTRY));
@@ -72,17 +97,28 @@ class ManualModelsTest {
     }
 
     @Test
-    void msdIsOneDenseCellWithTheDilationsCyclingFromOneToTen() {
+    void msdIsOneDenseCellOfLayersReadingEveryEarlierMapWithDilationsCyclingFromOneToTen() {
         ModelDesc d = desc("msd", 1, 28, 10);
         assertEquals(1, d.cells().size());
         CellDesc c = d.cells().get(0);
-        assertEquals(101, c.nodes().size()); // the input (identity) and 100 layers
-        assertEquals(101, c.outChannels());
-        for (int i = 0; i < 100; i++) {
-            var op = c.nodes().get(i + 1).edges().get(0).op();
-            assertEquals(1 + i % 10, op.intParam("dilation", -1), "layer " + i);
-            assertEquals(i + 1, op.inLen(), "layer " + i);
+        // 100 layers, a concatenation of each 10 layers' maps, the final concatenation
+        assertEquals(111, c.nodes().size());
+        int layer = 0;
+        for (var node : c.nodes()) {
+            var op = node.edges().get(0).op();
+            if (op.name().equals("msd_layer")) {
+                String at = "layer " + layer;
+                assertEquals(1 + layer % 10, op.intParam("dilation", -1), at);
+                assertEquals(1 + layer, op.conv().chIn(), at); // the image and every earlier map
+                assertEquals(1 + layer / 10 + layer % 10, op.inLen(), at); // groups stand in
+                layer++;
+            }
         }
+        assertEquals(100, layer);
+        var last = c.nodes().get(110).edges().get(0).op();
+        assertEquals("concate_channels", last.name());
+        assertEquals(11, last.inLen()); // the image and 10 groups
+        assertEquals(101, c.outChannels());
         assertEquals(46_570L, ModelStats.paramCount(d, REGISTRY));
     }
 

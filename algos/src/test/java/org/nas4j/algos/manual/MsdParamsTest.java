@@ -28,9 +28,16 @@ class MsdParamsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1, 1, 1, 10", "1, 12, 1, 10", "3, 10, 2, 10", "2, 25, 3, 4"})
-    void parameterCountFollowsTheClosedFormula(
-            int cIn, int depth, int width, int classes, @TempDir Path tmp) throws IOException {
+    @CsvSource({
+        "1, 1, 1, 10, 1",
+        "1, 12, 1, 10, 1",
+        "1, 12, 1, 10, 5",
+        "3, 10, 2, 10, 10",
+        "2, 25, 3, 4, 4"
+    })
+    void parameterCountFollowsTheClosedFormulaWhateverTheGrouping(
+            int cIn, int depth, int width, int classes, int group, @TempDir Path tmp)
+            throws IOException {
         Path file = tmp.resolve("msd.yaml");
         Files.writeString(
                 file,
@@ -43,7 +50,9 @@ class MsdParamsTest {
                         + width
                         + ", repeat: "
                         + depth
-                        + ", inputs: 'all', cycle: {dilation: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}}]\n");
+                        + ", inputs: 'all', group: "
+                        + group
+                        + ", cycle: {dilation: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}}]\n");
         var desc =
                 ManualDescs.build(
                         ManualModels.load(file.toString(), "the test"), cIn, 12, classes, REGISTRY);

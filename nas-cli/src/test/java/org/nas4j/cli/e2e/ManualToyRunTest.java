@@ -101,7 +101,7 @@ class ManualToyRunTest {
     @Test
     void theMixedScaleDenseNetworkOfDepth100Trains(@TempDir Path tmp) {
         ModelDesc full = run("msd", tmp.resolve("exp"), TINY, "msd");
-        assertEquals(101, full.cells().get(0).nodes().size());
+        assertEquals(111, full.cells().get(0).nodes().size()); // 100 layers, 10 groups, the output
     }
 
     @Test
