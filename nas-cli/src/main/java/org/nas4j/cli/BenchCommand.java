@@ -74,11 +74,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--genotype",
-            defaultValue = "DARTS_V2",
             paramLabel = "NAME|GENOTYPE",
             description =
-                    "Cells of the eval network (default DARTS_V2; for an algorithm without search"
-                            + " training, such as random or nasbench101, its own drawn cell).")
+                    "Cells of the eval network (default DARTS_V2; for an algorithm that trains no"
+                            + " supernet, random, nasbench101 or manual, the network its search"
+                            + " phase builds).")
     String genotype;
 
     private static final String BILEVEL_ORDER = "nas.search.trainer.bilevel.order";
@@ -212,15 +212,21 @@ final class BenchCommand implements Callable<Integer> {
         Devices.applyThreads(conf.getInt("common.num_threads", 0));
         ExperimentRunner runner = ExperimentRunner.of(conf);
         Path work = Files.createTempDirectory("nas-bench");
-        // without --genotype, an algorithm without search training evaluates its own drawn cell
-        boolean given = spec.commandLine().getParseResult().hasMatchedOption("--genotype");
-        ModelDesc template =
-                !given && !runner.algorithm().trainsSupernet()
-                        ? runner.searcher().buildDesc()
-                        : GenotypeDescs.build(
-                                GenotypeDescs.resolve(genotype),
-                                conf.child("nas.search.model_desc"),
-                                "search");
+        ModelDesc template = phase.equals("eval") ? evalTemplate(runner, conf) : null;
         return new StepBench(runner, phase, template).run(warmup, steps, work);
+    }
+
+    /**
+     * The final desc the eval network is built from: {@code --genotype}, else for an algorithm that
+     * trains no supernet its search desc (as a run evaluates it), else DARTS_V2.
+     */
+    private ModelDesc evalTemplate(ExperimentRunner runner, Conf conf) {
+        if (genotype == null && !runner.algorithm().trainsSupernet()) {
+            return runner.searcher().buildDesc();
+        }
+        return GenotypeDescs.build(
+                GenotypeDescs.resolve(genotype == null ? "DARTS_V2" : genotype),
+                conf.child("nas.search.model_desc"),
+                "search");
     }
 }

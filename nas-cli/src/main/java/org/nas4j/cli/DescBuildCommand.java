@@ -8,6 +8,7 @@ import org.nas4j.core.builder.ModelDescBuilder;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.DescJson;
 import org.nas4j.core.desc.ModelDesc;
+import org.nas4j.eval.ExperimentRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,12 +19,15 @@ import picocli.CommandLine.Unmatched;
 
 /**
  * {@code nas desc build}: writes the model description the builder makes from an algorithm's conf
- * ({@code nas.<phase>.model_desc}).
+ * ({@code nas.<phase>.model_desc}): the macro skeleton of its cell network, or for an algorithm
+ * that trains no supernet (random cells, a manual model) the architecture it would evaluate.
  */
 @Command(
         name = "build",
         description = {
-            "Build the model description of an algorithm's search or eval network from its conf.",
+            "Build the model description of an algorithm's search or eval network from its conf"
+                    + " (for random and manual: the network they train, e.g. --algo manual"
+                    + " --model my_net.yaml).",
             ""
         },
         footer = {
@@ -63,9 +67,17 @@ final class DescBuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Conf conf = confOptions.load(overrides);
-        ModelDesc desc =
-                new ModelDescBuilder()
-                        .build(conf.child("nas." + phase + ".model_desc"), phase, null);
+        ExperimentRunner runner = ExperimentRunner.of(conf);
+        ModelDesc desc;
+        if (runner.algorithm().trainsSupernet()) {
+            desc =
+                    new ModelDescBuilder()
+                            .build(conf.child("nas." + phase + ".model_desc"), phase, null);
+        } else {
+            // its search desc already is the architecture, which the eval phase takes as template
+            ModelDesc searched = runner.searcher().buildDesc();
+            desc = phase.equals("search") ? searched : runner.evaluater().buildDesc(searched);
+        }
         DescJson.save(desc, output);
         spec.commandLine()
                 .getOut()

@@ -122,7 +122,8 @@ class ShippedConfKeysTest {
         // Searcher and Evaluater
         ModelDesc searched = runner.searcher().buildDesc();
         runner.algorithm().finalizers(conf, runner.registry());
-        // an algorithm without search training evaluates its search desc; the others a genotype
+        // a run evaluates the search's final desc; for an algorithm that trains no supernet
+        // (random, manual) that is its search desc
         ModelDesc template =
                 runner.algorithm().trainsSupernet()
                         ? GenotypeDescs.build(

@@ -7,6 +7,9 @@ import static org.nas4j.ops.prims.PoolOp.Kind.MAX;
 
 import ai.djl.nn.Block;
 import org.nas4j.core.desc.OpDesc;
+import org.nas4j.ops.blocks.MsdLayer;
+import org.nas4j.ops.blocks.ResNetBasicBlock;
+import org.nas4j.ops.blocks.Unused;
 import org.nas4j.ops.prims.ConcateChannels;
 import org.nas4j.ops.prims.ConvBnRelu;
 import org.nas4j.ops.prims.DilConv;
@@ -55,6 +58,9 @@ final class BuiltinOps {
         r.register("concate_channels", "concat last out_states", (d, c) -> new ConcateChannels(d));
         r.register("proj_channels", "concat, 1x1 conv, BN", (d, c) -> new ProjChannels(d));
         r.register("multi_op", "children merged by sum|concat", MultiOp::new);
+        r.register("resnet_basic_block", "ResNet basic block", (d, c) -> new ResNetBasicBlock(d));
+        r.register("msd_layer", "mixed-scale dense layer", (d, c) -> new MsdLayer(d));
+        r.register("unused", "a cell input no node reads (zero view)", (d, c) -> new Unused(d));
     }
 
     private static Block skip(OpDesc d) {

@@ -39,7 +39,8 @@ public final class StepBench {
 
     /**
      * {@code conf} must already carry the batch size and step count the caller wants; {@code
-     * evalTemplate} is the final architecture whose cells the eval network copies.
+     * evalTemplate} is the final architecture whose cells the eval network copies (null for the
+     * search phase).
      */
     public StepBench(ExperimentRunner runner, String phase, ModelDesc evalTemplate) {
         this.runner = runner;

@@ -56,20 +56,23 @@ final class CellLayout {
             Box to = states.get(i + 2);
             int e = 0;
             for (EdgeDesc edge : node.edges()) {
-                int in = edge.inputIds().isEmpty() ? 0 : edge.inputIds().get(0);
-                if (in < 0 || in >= states.size()) {
-                    continue;
-                }
-                Box from = states.get(in);
+                List<Integer> ins = edge.inputIds().isEmpty() ? List.of(0) : edge.inputIds();
                 double bend = (e % 2 == 0 ? 1 : -1) * (12 + 10 * (e / 2));
-                arrows.add(
-                        curve(
-                                from,
-                                to,
-                                bend,
-                                EdgeLabel.of(edge.op(), readers),
-                                EdgeLabel.detail(edge.op(), readers),
-                                false));
+                // an op of several inputs (a dense layer) gets an arrow from each, labelled once
+                for (int k = 0; k < ins.size(); k++) {
+                    int in = ins.get(k);
+                    if (in < 0 || in >= states.size()) {
+                        continue;
+                    }
+                    arrows.add(
+                            curve(
+                                    states.get(in),
+                                    to,
+                                    k == 0 ? bend : 0,
+                                    k == 0 ? EdgeLabel.of(edge.op(), readers) : "",
+                                    EdgeLabel.detail(edge.op(), readers),
+                                    false));
+                }
                 e++;
             }
         }

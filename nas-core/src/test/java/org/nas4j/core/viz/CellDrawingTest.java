@@ -86,6 +86,26 @@ class CellDrawingTest {
         assertEquals(8 + 4, svg.split("class=\"edge\"", -1).length - 1); // 8 op edges + 4 to output
     }
 
+    @Test
+    void anOpOfSeveralInputsGetsAnArrowFromEachLabelledOnce() {
+        // node 0 reads c_{k-1}; node 1 is a dense layer of c_{k-1} and node 0
+        OpDesc one = OpDesc.of("msd_layer", new ConvMacroParams(16, 16), 1, true);
+        OpDesc two = OpDesc.of("msd_layer", new ConvMacroParams(32, 16), 1, true).withInLen(2);
+        List<NodeDesc> nodes =
+                List.of(
+                        new NodeDesc(List.of(EdgeDesc.of(one, 1)), CH),
+                        new NodeDesc(List.of(new EdgeDesc(two, List.of(1, 2))), CH),
+                        new NodeDesc(List.of(EdgeDesc.of(one, 3)), CH),
+                        new NodeDesc(List.of(EdgeDesc.of(one, 4)), CH));
+        String svg =
+                CellDrawing.svg(
+                        model(List.of(cell(0, CellType.REGULAR, nodes))),
+                        "normal",
+                        EdgeReaders.NONE);
+        assertEquals(5 + 4, svg.split("class=\"edge\"", -1).length - 1); // 5 input arrows + 4 out
+        assertEquals(4, svg.split(">msd_layer<", -1).length - 1, svg); // one label per op
+    }
+
     /** A reader as an algorithm registers one: primitives weighted by the softmax of alphas. */
     private static List<EdgeCandidate> softmaxCandidates(OpDesc op) {
         List<String> names = op.stringListParam("primitives");

@@ -43,7 +43,10 @@ class BuiltinOpsTest {
                     "linear",
                     "concate_channels",
                     "proj_channels",
-                    "multi_op");
+                    "multi_op",
+                    "resnet_basic_block",
+                    "msd_layer",
+                    "unused");
 
     @Test
     void standardRegistryHoldsEveryBuiltinOpWithADescription() {
@@ -63,6 +66,7 @@ class BuiltinOpsTest {
         covered.addAll(StemOpsContractTest.NAMES);
         covered.addAll(HeadOpsContractTest.NAMES);
         covered.addAll(MergeOpsContractTest.NAMES);
+        covered.addAll(BlockOpsContractTest.NAMES);
         assertEquals(new TreeSet<>(EXPECTED), covered);
     }
 
