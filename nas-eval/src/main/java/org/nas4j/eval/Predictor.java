@@ -114,6 +114,7 @@ public final class Predictor implements AutoCloseable {
 
     /** Predicts every image of {@code images}. */
     public List<Prediction> predict(Dataset images) {
+        org.nas4j.train.Devices.gradModeOffOnThisThread(); // no graph recorded on any thread
         List<Integer> in = desc.inputShape();
         if (images.channels() != in.get(0)
                 || images.height() != in.get(1)

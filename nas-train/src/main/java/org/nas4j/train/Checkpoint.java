@@ -6,6 +6,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 import org.nas4j.core.NasException;
 import org.nas4j.core.PhaseDir;
 import org.nas4j.core.io.AtomicFiles;
@@ -39,15 +42,28 @@ import org.nas4j.train.optim.TensorIo.HostTensor;
  * epoch, batch), and DJL's generator is re-seeded from (seed, epoch, step) before every step (see
  * {@link Trainer#stepSeed}).
  *
+ * <p>Since version 3 the file ends with the CRC32C of everything before it (8 bytes, big-endian):
+ * loading verifies it before parsing, so a file cut short or changed on disk is refused as damaged
+ * rather than restored with wrong values or failing with an end-of-file error.
+ *
  * <p>Loading checks names and shapes of everything before changing anything, and refuses a
  * checkpoint of another model naming the first mismatch.
  */
 public final class Checkpoint {
     /** Format version this class writes. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
-    /** Versions this class reads (1: before step checkpoints and the conf hash). */
-    public static final List<Integer> SUPPORTED_VERSIONS = List.of(1, 2);
+    /**
+     * Versions this class reads (1: before step checkpoints and the conf hash; 2: before the
+     * checksum).
+     */
+    public static final List<Integer> SUPPORTED_VERSIONS = List.of(1, 2, 3);
+
+    private static final int CHECKSUM_BYTES = Long.BYTES;
+
+    private static final String START_OVER =
+            " Start over with --no-resume or use a new --exp-dir (finished phases and results"
+                    + " already written are kept).";
 
     private static final String MAGIC = "nas4j.checkpoint";
 
@@ -107,7 +123,10 @@ public final class Checkpoint {
         AtomicFiles.write(
                 dir.resolve(PhaseDir.CHECKPOINT_FILE),
                 raw -> {
-                    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw));
+                    CRC32C crc = new CRC32C();
+                    BufferedOutputStream buffered = new BufferedOutputStream(raw);
+                    DataOutputStream out =
+                            new DataOutputStream(new CheckedOutputStream(buffered, crc));
                     TensorIo.writeString(out, MAGIC);
                     out.writeInt(VERSION);
                     TensorIo.writeString(out, Json.toJson(progress));
@@ -119,6 +138,9 @@ public final class Checkpoint {
                         as.write(out);
                     }
                     out.flush();
+                    // the checksum itself is not checksummed: written past the checked stream
+                    new DataOutputStream(buffered).writeLong(crc.getValue());
+                    buffered.flush();
                 });
     }
 
@@ -147,6 +169,9 @@ public final class Checkpoint {
         OptimizerState ws;
         OptimizerState as = null;
         try (InputStream raw = Files.newInputStream(file)) {
+            if (version(file) >= 3) {
+                verifyChecksum(file);
+            }
             DataInputStream in = new DataInputStream(new BufferedInputStream(raw));
             progress = readHeader(in, file);
             modelT = readTensors(in);
@@ -155,6 +180,8 @@ public final class Checkpoint {
             if (in.readBoolean()) {
                 as = OptimizerState.read(in);
             }
+        } catch (EOFException e) {
+            throw truncated(file);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "Could not read checkpoint " + file + ": " + e.getMessage(), e);
@@ -184,9 +211,78 @@ public final class Checkpoint {
         Path file = dir.resolve(PhaseDir.CHECKPOINT_FILE);
         try (InputStream raw = Files.newInputStream(file)) {
             return readHeader(new DataInputStream(new BufferedInputStream(raw)), file);
+        } catch (EOFException e) {
+            throw truncated(file);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "Could not read checkpoint " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static NasException truncated(Path file) {
+        return new NasException(
+                "Checkpoint "
+                        + file
+                        + " is damaged: it ends before its contents do ("
+                        + size(file)
+                        + " bytes; cut short by a full disk or a copy)."
+                        + START_OVER);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * The format version in the header of {@code file}, or -1 when the header is not a checkpoint's
+     * (then {@link #readHeader} says what is wrong).
+     */
+    private static int version(Path file) {
+        try (DataInputStream in =
+                new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            return MAGIC.equals(TensorIo.readString(in)) ? in.readInt() : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Compares the CRC32C of everything but the last 8 bytes with those 8 bytes. */
+    private static void verifyChecksum(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size < CHECKSUM_BYTES) {
+            throw truncated(file);
+        }
+        CRC32C crc = new CRC32C();
+        long stored;
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            long left = size - CHECKSUM_BYTES;
+            while (left > 0) {
+                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+                if (n < 0) {
+                    throw truncated(file);
+                }
+                crc.update(buf, 0, n);
+                left -= n;
+            }
+            stored = new DataInputStream(in).readLong();
+        }
+        if (stored != crc.getValue()) {
+            throw new NasException(
+                    "Checkpoint "
+                            + file
+                            + " is damaged: its "
+                            + size
+                            + " bytes do not match the checksum written with them (CRC32C "
+                            + Long.toHexString(crc.getValue())
+                            + ", recorded "
+                            + Long.toHexString(stored)
+                            + "; the file was cut short or changed after nas4j wrote it)."
+                            + START_OVER);
         }
     }
 
@@ -202,11 +298,22 @@ public final class Checkpoint {
                             + magic
                             + "' version "
                             + version
-                            + "). Start over with --no-resume or use a new --exp-dir.");
+                            + ")."
+                            + START_OVER);
         }
         // version 1 has neither position nor conf hash: Gson leaves them null
-        return Json.gson()
-                .fromJson(TensorIo.readString(in), new TypeToken<Progress>() {}.getType());
+        String json = TensorIo.readString(in);
+        try {
+            return Json.gson().fromJson(json, new TypeToken<Progress>() {}.getType());
+        } catch (com.google.gson.JsonParseException | IllegalStateException e) {
+            throw new NasException(
+                    "Checkpoint "
+                            + file
+                            + " is damaged: its progress record does not parse ("
+                            + e.getMessage()
+                            + ")."
+                            + START_OVER);
+        }
     }
 
     private static Map<String, HostTensor> toHost(NamedParams ps) {

@@ -11,6 +11,20 @@ import org.nas4j.core.ConfException;
 public final class Devices {
     private Devices() {}
 
+    /**
+     * Turns libtorch's grad mode off on the calling thread. Grad mode is per thread and on by
+     * default; DJL turns it off only on the thread that loads the engine (and a gradient collector
+     * on the thread that closes it), so training or testing on any other thread (a pool, an
+     * application's worker) recorded graphs outside the collector and failed at the optimizer's
+     * in-place update of a parameter. Trainers and testers call this before they start. Engines
+     * other than PyTorch have no such state.
+     */
+    public static void gradModeOffOnThisThread() {
+        if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        }
+    }
+
     /** The device named by {@code spec}; {@code auto} is the first GPU DJL sees, else the CPU. */
     public static Device parse(String spec) {
         String s = spec == null ? "auto" : spec.trim().toLowerCase(Locale.ROOT);

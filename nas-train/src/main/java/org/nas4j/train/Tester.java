@@ -37,6 +37,7 @@ public final class Tester {
 
     /** Loss and accuracy over epoch {@code epoch} of {@code stream}. */
     public SplitMetrics test(BatchStream stream, int epoch) {
+        Devices.gradModeOffOnThisThread();
         SplitMetrics.Meter meter = new SplitMetrics.Meter();
         Iterator<HostBatch> it = stream.epoch(epoch);
         long nanRows = 0;

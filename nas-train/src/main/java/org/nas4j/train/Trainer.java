@@ -122,6 +122,7 @@ public class Trainer implements AutoCloseable {
      *     that step, so the last good one is kept
      */
     public FitResult fit(BatchStream train, BatchStream valOrNull, int startEpoch) {
+        Devices.gradModeOffOnThisThread();
         epochsDone = startEpoch;
         EpochPosition from = position != null && position.epoch() == startEpoch ? position : null;
         position = from;

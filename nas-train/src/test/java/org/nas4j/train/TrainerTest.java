@@ -71,6 +71,34 @@ class TrainerTest {
     }
 
     @Test
+    void trainsOnAThreadOtherThanTheOneThatStartedTheEngine() throws Exception {
+        // libtorch's grad mode is per thread and on by default; DJL turns it off only on the thread
+        // that loads the engine, so on any other thread the optimizer's in-place update of a leaf
+        // parameter failed ("a leaf Variable that requires grad is being used in an in-place
+        // operation") until fit and test turned it off on their own thread
+        Block b = net(1, true, false);
+        TrainerSpec spec =
+                TrainerSpec.fromConf(Conf.of(TinyData.trainerMap(1, 1, 0.1, 0.9), "test"));
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            FitResult r =
+                    pool.submit(
+                                    () -> {
+                                        try (Trainer t =
+                                                Trainer.builder(b, spec).optSeed(3).build()) {
+                                            return t.fit(new TinyData.Stream(64, 16, 11), null);
+                                        }
+                                    })
+                            .get();
+            assertEquals(4, r.globalStep());
+            assertTrue(Double.isFinite(r.last().train().loss()));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void resumedRunEndsBitIdenticalToAnUninterruptedOne() {
         TrainerSpec spec =
                 TrainerSpec.fromConf(Conf.of(TinyData.trainerMap(2, 1, 0.05, 0.9), "test"));

@@ -70,11 +70,21 @@ public final class AlgoConfs {
             out.add(dsConf);
         }
         if (extraConf != null) {
-            if (!Files.isRegularFile(extraConf)) {
+            if (!Files.exists(extraConf)) {
                 throw new ConfException(
                         "The extra conf file "
                                 + extraConf.toAbsolutePath().normalize()
                                 + " does not exist.");
+            }
+            if (!Files.isRegularFile(extraConf)) {
+                throw new ConfException(
+                        "The extra conf file "
+                                + extraConf.toAbsolutePath().normalize()
+                                + " is not a regular file ("
+                                + (Files.isDirectory(extraConf)
+                                        ? "a directory"
+                                        : "a device or a pipe")
+                                + "); --conf takes a YAML file.");
             }
             out.add(extraConf.toString());
         }

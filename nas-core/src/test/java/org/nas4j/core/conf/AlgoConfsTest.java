@@ -44,6 +44,22 @@ class AlgoConfsTest {
     }
 
     @Test
+    void anExtraConfThatIsADeviceOrADirectoryIsNamedAsSuchNotAsMissing() {
+        ConfException dev =
+                assertThrows(
+                        ConfException.class,
+                        () -> AlgoConfs.confPaths("darts", false, null, Path.of("/dev/zero")));
+        assertTrue(
+                dev.getMessage().contains("/dev/zero is not a regular file (a device or a pipe)"),
+                dev.getMessage());
+        ConfException d =
+                assertThrows(
+                        ConfException.class, () -> AlgoConfs.confPaths("darts", false, null, dir));
+        assertTrue(
+                d.getMessage().contains("(a directory); --conf takes a YAML file"), d.getMessage());
+    }
+
+    @Test
     void unknownAlgorithmOrDatasetListsTheShippedOnes() {
         ConfException e =
                 assertThrows(

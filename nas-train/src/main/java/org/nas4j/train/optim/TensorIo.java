@@ -59,7 +59,7 @@ public final class TensorIo {
         }
         Shape shape = new Shape(dims);
         int n = in.readInt();
-        if (n != shape.size()) {
+        if (n < 0 || n > Integer.MAX_VALUE / 4 || n != shape.size()) {
             throw new IOException(
                     "Tensor of shape " + shape + " claims " + n + " values; the file is damaged.");
         }
@@ -69,6 +69,9 @@ public final class TensorIo {
         ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN).asFloatBuffer().get(data);
         return new HostTensor(shape, data);
     }
+
+    /** Longest string {@link #readString} accepts: a checkpoint's metrics history is far below. */
+    public static final int MAX_STRING_BYTES = 64 << 20;
 
     /** Writes a string of any length as UTF-8 bytes with an int length. */
     public static void writeString(DataOutputStream out, String s) throws IOException {
@@ -80,8 +83,13 @@ public final class TensorIo {
     /** Reads a string written by {@link #writeString}. */
     public static String readString(DataInputStream in) throws IOException {
         int n = in.readInt();
-        if (n < 0) {
-            throw new IOException("String length " + n + " is negative; the file is damaged.");
+        if (n < 0 || n > MAX_STRING_BYTES) {
+            throw new IOException(
+                    "String length "
+                            + n
+                            + " is not plausible (0 to "
+                            + MAX_STRING_BYTES
+                            + "); the file is damaged.");
         }
         byte[] b = new byte[n];
         in.readFully(b);
