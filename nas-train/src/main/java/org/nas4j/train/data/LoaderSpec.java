@@ -16,7 +16,6 @@ import org.nas4j.core.conf.Conf;
 public record LoaderSpec(
         int batch, double valRatio, boolean aug, int cutout, int maxBatches, int workers) {
 
-    /** Validates values, naming the {@code loader.<key>} that is wrong. */
     /** Largest batch: beyond it one batch of even 28x28 images exceeds tens of gigabytes. */
     public static final int MAX_BATCH = 1 << 20;
 
@@ -25,6 +24,7 @@ public record LoaderSpec(
         return 4 * Runtime.getRuntime().availableProcessors();
     }
 
+    /** Validates values, naming the {@code loader.<key>} that is wrong. */
     public LoaderSpec {
         if (batch < 1) {
             throw new ConfException(
