@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
             AlgosCommand.class,
             ExportCommand.class,
             ReportCommand.class,
+            CompareCommand.class,
             SweepCommand.class,
             RetrainCommand.class,
             PredictCommand.class,
