@@ -10,6 +10,7 @@ global-norm clip 5, SGD). Prints one JSON line with the median step time.
     /usr/bin/python3 bench/darts_step_pytorch.py --batch 64 --steps 10 --channels 1 --size 28 --threads 2
 """
 import argparse
+import resource
 import json
 import statistics
 import time
@@ -176,7 +177,8 @@ def main():
     med = statistics.median(times)
     print(json.dumps({"impl": "pytorch", "torch": torch.__version__, "threads": args.threads,
                       "batch": args.batch, "input": list(shape[1:]), "steps": args.steps,
-                      "step_s_median": round(med, 4), "images_per_s": round(args.batch / med, 1)}))
+                      "step_s_median": round(med, 4), "images_per_s": round(args.batch / med, 1),
+                      "rss_mb_peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))
 
 
 if __name__ == "__main__":

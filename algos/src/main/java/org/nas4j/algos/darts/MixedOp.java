@@ -74,9 +74,17 @@ public final class MixedOp extends AbstractBlock {
             outs.add(child.forward(ps, inputs, training, params).head());
         }
         NDArray stacked = ai.djl.ndarray.NDArrays.stack(outs);
+        // Free what autograd does not need as soon as it is used: the stack holds its own copy, and
+        // libtorch keeps every tensor the backward reads (the stack, the weights) alive by its own
+        // reference, so closing the Java handles frees only memory PyTorch would not hold either.
+        // An op that returns its input (skip_connect) returns an array others still read.
+        org.nas4j.ops.prims.ChainOp.closeAllBut(outs, inputs);
         NDArray weights = computed.size() == primitives.size() ? w : w.get(indexArray(x));
         Shape bshape = new Shape(computed.size(), 1, 1, 1, 1);
-        return new NDList(stacked.mul(weights.reshape(bshape)).sum(new int[] {0}));
+        NDArray weighted = stacked.mul(weights.reshape(bshape));
+        NDArray out = weighted.sum(new int[] {0});
+        weighted.close();
+        return new NDList(out);
     }
 
     private NDArray indexArray(NDArray like) {
