@@ -141,14 +141,51 @@ public final class CellBlock extends AbstractBlock {
                 }
                 NDArray out = e.op().forward(ps, in, training).singletonOrThrow();
                 if (training && e.dropPath() != null) {
-                    out = DropPath.apply(out, e.dropPath().getDropProb());
+                    NDArray dropped = DropPath.apply(out, e.dropPath().getDropProb());
+                    closeUnlessState(out, dropped, states);
+                    out = dropped;
                 }
                 // Not in place: an identity edge returns its input state itself.
-                sum = sum == null ? out : sum.add(out);
+                if (sum == null) {
+                    sum = out;
+                } else {
+                    NDArray next = sum.add(out);
+                    closeUnlessState(sum, next, states);
+                    closeUnlessState(out, next, states);
+                    sum = next;
+                }
             }
             states.add(sum);
         }
-        return postOp.forward(ps, new NDList(states), training);
+        NDList result = postOp.forward(ps, new NDList(states), training);
+        // the states are the post op's inputs; libtorch keeps those the backward reads
+        for (int i = 0; i < states.size(); i++) {
+            NDArray s = states.get(i);
+            if (!holds(inputs, s) && !holds(result, s)) {
+                s.close();
+            }
+        }
+        return result;
+    }
+
+    private static boolean holds(List<NDArray> arrays, NDArray a) {
+        for (NDArray b : arrays) {
+            if (a == b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Closes the handle of {@code a}, an intermediate of this pass, unless it is {@code kept} or a
+     * state (an identity edge returns the state it reads). Arrays the backward reads stay alive in
+     * libtorch by its own reference, so this frees only what PyTorch would free at once.
+     */
+    private static void closeUnlessState(NDArray a, NDArray kept, List<NDArray> states) {
+        if (a != kept && !holds(states, a)) {
+            a.close();
+        }
     }
 
     @Override
