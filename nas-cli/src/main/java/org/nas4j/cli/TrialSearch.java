@@ -13,6 +13,7 @@ import org.nas4j.core.ConfException;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.io.Json;
 import org.nas4j.core.io.TextFiles;
+import org.nas4j.eval.TrialBudget;
 import org.nas4j.trials.Ledger;
 import org.nas4j.trials.SweepPlan;
 import org.nas4j.trials.Trial;
@@ -46,21 +47,14 @@ final class TrialSearch {
         if (n < 2) {
             throw new ConfException("--trials must be at least 2, got " + n + ".");
         }
-        if (!conf.has("nas.trials")) {
-            throw new ConfException(
-                    "--trials needs the conf section nas.trials (eval_epochs, val_ratio: the"
-                            + " budget of each trial); the conf of '"
-                            + algo
-                            + "' has none.");
-        }
-        Conf budget = conf.child("nas.trials");
+        TrialBudget budget = TrialBudget.fromConf(conf);
         List<String> reduced = new ArrayList<>(overrides);
         reduced.addAll(
                 List.of(
                         "--nas.eval.trainer.epochs",
-                        String.valueOf(budget.getInt("eval_epochs")),
+                        String.valueOf(budget.evalEpochs()),
                         "--nas.eval.loader.val_ratio",
-                        String.valueOf(budget.getDouble("val_ratio"))));
+                        String.valueOf(budget.valRatio())));
         Path dir = exp.resolve("trials");
         List<Trial> trials =
                 new SweepPlan("run", algo, baseArgs, reduced, threads)
@@ -73,7 +67,7 @@ final class TrialSearch {
                 n,
                 algo,
                 ledger.missing(trials).size(),
-                budget.getInt("eval_epochs"),
+                budget.evalEpochs(),
                 engine.name(),
                 dir.toAbsolutePath());
         out.flush();

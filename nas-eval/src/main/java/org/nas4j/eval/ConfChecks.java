@@ -83,6 +83,9 @@ final class ConfChecks {
                 }
             }
         }
+        if (conf.has(TrialBudget.SECTION)) {
+            TrialBudget.fromConf(conf);
+        }
         if (algorithm.trainsSupernet() && conf.has("nas.search.finalizer")) {
             algorithm.finalizers(conf, registry);
         }

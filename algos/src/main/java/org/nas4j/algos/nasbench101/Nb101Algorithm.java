@@ -1,9 +1,9 @@
 package org.nas4j.algos.nasbench101;
 
 import java.util.List;
-import org.nas4j.core.ConfException;
 import org.nas4j.core.builder.ModelDescBuilder;
 import org.nas4j.core.conf.Conf;
+import org.nas4j.eval.TrialBudget;
 import org.nas4j.ops.OpProvider;
 import org.nas4j.ops.OpRegistry;
 import org.nas4j.search.Algorithm;
@@ -54,20 +54,7 @@ public final class Nb101Algorithm implements Algorithm {
     public void checkConf(Conf conf) {
         Nb101Space.fromConf(conf.child("nas.search.model_desc"));
         Nb101Macro.fromConf(conf.child("nas.eval.model_desc"));
-        Conf t = conf.child("nas.trials");
-        int epochs = t.getInt("eval_epochs");
-        double val = t.getDouble("val_ratio");
-        if (epochs < 1 || !(val > 0 && val < 1)) {
-            throw new ConfException(
-                    "nas.trials (in "
-                            + t.sourceOf("eval_epochs")
-                            + ") needs eval_epochs >= 1 and 0 < val_ratio < 1 (each trial is"
-                            + " ranked by its validation accuracy); got "
-                            + epochs
-                            + " and "
-                            + val
-                            + ".");
-        }
+        TrialBudget.fromConf(conf);
     }
 
     /**

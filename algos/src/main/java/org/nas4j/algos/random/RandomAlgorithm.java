@@ -1,8 +1,8 @@
 package org.nas4j.algos.random;
 
-import org.nas4j.core.ConfException;
 import org.nas4j.core.builder.ModelDescBuilder;
 import org.nas4j.core.conf.Conf;
+import org.nas4j.eval.TrialBudget;
 import org.nas4j.search.Algorithm;
 
 /** Random cells, evaluated without any search training: the baseline a search must beat. */
@@ -34,20 +34,7 @@ public final class RandomAlgorithm implements Algorithm {
      */
     @Override
     public void checkConf(Conf conf) {
-        Conf t = conf.child("nas.trials");
-        int epochs = t.getInt("eval_epochs");
-        double val = t.getDouble("val_ratio");
-        if (epochs < 1 || !(val > 0 && val < 1)) {
-            throw new ConfException(
-                    "nas.trials (in "
-                            + t.sourceOf("eval_epochs")
-                            + ") needs eval_epochs >= 1 and 0 < val_ratio < 1 (each trial is"
-                            + " ranked by its validation accuracy); got "
-                            + epochs
-                            + " and "
-                            + val
-                            + ".");
-        }
+        TrialBudget.fromConf(conf);
     }
 
     @Override
