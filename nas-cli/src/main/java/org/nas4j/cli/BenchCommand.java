@@ -16,7 +16,6 @@ import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.core.io.Json;
 import org.nas4j.eval.ExperimentRunner;
-import org.nas4j.eval.GenotypeDescs;
 import org.nas4j.train.Devices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -212,21 +211,7 @@ final class BenchCommand implements Callable<Integer> {
         Devices.applyThreads(conf.getInt("common.num_threads", 0));
         ExperimentRunner runner = ExperimentRunner.of(conf);
         Path work = Files.createTempDirectory("nas-bench");
-        ModelDesc template = phase.equals("eval") ? evalTemplate(runner, conf) : null;
+        ModelDesc template = phase.equals("eval") ? runner.evalTemplate(genotype) : null;
         return new StepBench(runner, phase, template).run(warmup, steps, work);
-    }
-
-    /**
-     * The final desc the eval network is built from: {@code --genotype}, else for an algorithm that
-     * trains no supernet its search desc (as a run evaluates it), else DARTS_V2.
-     */
-    private ModelDesc evalTemplate(ExperimentRunner runner, Conf conf) {
-        if (genotype == null && !runner.algorithm().trainsSupernet()) {
-            return runner.searcher().buildDesc();
-        }
-        return GenotypeDescs.build(
-                GenotypeDescs.resolve(genotype == null ? "DARTS_V2" : genotype),
-                conf.child("nas.search.model_desc"),
-                "search");
     }
 }

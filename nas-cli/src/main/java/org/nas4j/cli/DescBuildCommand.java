@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.nas4j.core.builder.ModelDescBuilder;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.DescJson;
 import org.nas4j.core.desc.ModelDesc;
@@ -18,16 +17,18 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code nas desc build}: writes the model description the builder makes from an algorithm's conf
- * ({@code nas.<phase>.model_desc}): the macro skeleton of its cell network, or for an algorithm
- * that trains no supernet (random cells, a manual model) the architecture it would evaluate.
+ * {@code nas desc build}: writes the model description of the network an algorithm trains in a
+ * phase, built by the algorithm's own builder from {@code nas.<phase>.model_desc}: the supernet of
+ * a search (mixed ops and architecture weights), a drawn random or NAS-Bench-101 cell, a manual
+ * model; for the eval phase the deeper network built from a genotype's cells.
  */
 @Command(
         name = "build",
         description = {
-            "Build the model description of an algorithm's search or eval network from its conf"
-                    + " (for random and manual: the network they train, e.g. --algo manual"
-                    + " --model my_net.yaml).",
+            "Build the model description of the network an algorithm trains: its search network"
+                    + " (the supernet; for random, nasbench101 and manual the network they train,"
+                    + " e.g. --algo manual --model my_net.yaml) or, with --phase eval, the eval"
+                    + " network built from --genotype's cells.",
             ""
         },
         footer = {
@@ -47,6 +48,14 @@ final class DescBuildCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description = "Where to write the ModelDesc JSON.")
     Path output;
+
+    @Option(
+            names = "--genotype",
+            paramLabel = "NAME|GENOTYPE",
+            description =
+                    "Cells of the --phase eval network (default DARTS_V2; for an algorithm that"
+                            + " trains no supernet, the network its search phase builds).")
+    String genotype;
 
     private String phase = "search";
 
@@ -68,16 +77,14 @@ final class DescBuildCommand implements Callable<Integer> {
     public Integer call() {
         Conf conf = confOptions.load(overrides);
         ExperimentRunner runner = ExperimentRunner.of(conf);
-        ModelDesc desc;
-        if (runner.algorithm().trainsSupernet()) {
-            desc =
-                    new ModelDescBuilder()
-                            .build(conf.child("nas." + phase + ".model_desc"), phase, null);
-        } else {
-            // its search desc already is the architecture, which the eval phase takes as template
-            ModelDesc searched = runner.searcher().buildDesc();
-            desc = phase.equals("search") ? searched : runner.evaluater().buildDesc(searched);
-        }
+        // the network the algorithm trains in that phase: its supernet (or drawn cell, or model)
+        // for
+        // search; for eval the deeper network built from --genotype's cells (default DARTS_V2) or,
+        // for an algorithm that trains no supernet, from its search desc
+        ModelDesc desc =
+                phase.equals("search")
+                        ? runner.searcher().buildDesc()
+                        : runner.evaluater().buildDesc(runner.evalTemplate(genotype));
         DescJson.save(desc, output);
         spec.commandLine()
                 .getOut()

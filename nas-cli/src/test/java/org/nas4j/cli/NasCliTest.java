@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
@@ -268,6 +269,36 @@ class NasCliTest {
         Run show = nas("desc", "show", file.toString());
         assertEquals(0, show.exit(), show.err());
         assertTrue(show.out().contains("3 cells"), show.out());
+        // the supernet the search trains, not an edgeless skeleton of it
+        assertTrue(build.out().contains("4 nodes per cell, 42 edges"), build.out());
+        assertTrue(show.out().contains("mixed_op"), show.out());
+        assertTrue(show.out().contains("Size: 42,282 parameters"), show.out());
+    }
+
+    @Test
+    void descBuildWritesTheNetworkEachAlgorithmTrains(@TempDir Path dir) {
+        for (String algo : List.of("pc_darts", "gs", "petridish", "random", "nasbench101")) {
+            for (String phase : List.of("search", "eval")) {
+                Path file = dir.resolve(algo + "_" + phase + ".json");
+                Run build =
+                        nas(
+                                "desc",
+                                "build",
+                                "--algo",
+                                algo,
+                                "--phase",
+                                phase,
+                                "-o",
+                                file.toString());
+                assertEquals(0, build.exit(), algo + " " + phase + ": " + build.err());
+                assertFalse(
+                        build.out().contains(" 0 edges"), algo + " " + phase + ": " + build.out());
+                Run show = nas("desc", "show", file.toString());
+                assertTrue(
+                        show.out().contains("Size: ") && !show.out().contains("Size: not counted"),
+                        algo + " " + phase + ": " + show.out());
+            }
+        }
     }
 
     @Test
@@ -288,6 +319,25 @@ class NasCliTest {
         assertEquals(0, build.exit(), build.err());
         assertTrue(build.out().contains("4 cells (2 reductions)"), build.out());
         assertEquals(0, nas("desc", "validate", file.toString()).exit());
+        // DARTS_V2's cells by default; --genotype names others
+        assertTrue(build.out().contains("4 nodes per cell, 32 edges"), build.out());
+        Path pdarts = dir.resolve("pdarts.json");
+        Run other =
+                nas(
+                        "desc",
+                        "build",
+                        "--algo",
+                        "darts",
+                        "--phase",
+                        "eval",
+                        "--genotype",
+                        "PDARTS",
+                        "-o",
+                        pdarts.toString());
+        assertEquals(0, other.exit(), other.err());
+        assertTrue(
+                nas("desc", "to-genotype", pdarts.toString()).out().contains("sep_conv_3x3"),
+                "P-DARTS cells");
     }
 
     @Test

@@ -89,6 +89,23 @@ public class ExperimentRunner {
         return algorithm;
     }
 
+    /**
+     * The final architecture an eval network copies when no search has run: for an algorithm that
+     * trains a supernet, the cells of {@code genotype} (a published name such as {@code DARTS_V2}
+     * or a genotype's text; null means DARTS_V2) sized by {@code nas.search.model_desc}; for one
+     * that trains none (random, nasbench101, manual), its search desc, which already is the
+     * architecture, unless a genotype is given.
+     */
+    public ModelDesc evalTemplate(String genotype) {
+        if (genotype == null && !algorithm.trainsSupernet()) {
+            return searcher().buildDesc();
+        }
+        return GenotypeDescs.build(
+                GenotypeDescs.resolve(genotype == null ? "DARTS_V2" : genotype),
+                conf.child("nas.search.model_desc"),
+                "search");
+    }
+
     /** The ops networks are built with. */
     public OpRegistry registry() {
         return registry;

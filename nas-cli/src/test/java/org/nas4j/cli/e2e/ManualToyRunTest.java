@@ -50,7 +50,7 @@ class ManualToyRunTest {
                                 exp,
                                 extra));
         assertEquals(0, run.exit(), run.both());
-        assertTrue(run.out().contains("search: 0 s, 0 epochs"), run.out());
+        assertTrue(run.out().matches("(?s).*search: \\d+ s, 0 epochs.*"), run.out());
         ExperimentDir dir = ExperimentDir.of(exp);
         ModelDesc finalDesc = DescJson.load(dir.search().finalDesc());
         assertEquals(name, finalDesc.params().get(ManualDescs.MODEL_PARAM));
