@@ -21,6 +21,7 @@ import org.nas4j.search.Algorithm;
 import org.nas4j.search.Algorithms;
 import org.nas4j.search.Searcher;
 import org.nas4j.train.ConfFingerprint;
+import org.nas4j.train.StepMemory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,6 +107,32 @@ public class ExperimentRunner {
                 "search");
     }
 
+    /**
+     * Before a search that an evaluation follows: refuses the run when the eval network, with
+     * DARTS_V2's cells standing in for the cells the search will find, cannot fit this machine, so
+     * that the search does not spend hours before the evaluation is refused. An algorithm without
+     * supernet already evaluates its own (known) network, and a stand-in that cannot be built for
+     * this conf (another node count) is no estimate: then the evaluation checks when it starts.
+     */
+    private void refuseAnEvalThatCannotFit() {
+        if (!algorithm.trainsSupernet() || !conf.has("nas.eval.model_desc")) {
+            return;
+        }
+        ModelDesc standIn;
+        try {
+            standIn = evaluater().buildDesc(evalTemplate(null));
+        } catch (RuntimeException e) { // no stand-in for this conf
+            LOG.debug("No eval memory check before the search: {}", e.getMessage());
+            return;
+        }
+        StepMemory.refuseIfCannotFit(
+                StepMemory.before(standIn, registry, conf, "eval"),
+                conf,
+                "eval",
+                " (estimated before the search, with DARTS_V2's cells standing in for the cells it"
+                        + " will find)");
+    }
+
     /** The ops networks are built with. */
     public OpRegistry registry() {
         return registry;
@@ -145,6 +172,9 @@ public class ExperimentRunner {
         SearchResult searchResult = null;
         PhaseDir searchDir = exp.search();
         if (opts.search()) {
+            if (opts.eval()) {
+                refuseAnEvalThatCannotFit();
+            }
             searchResult = search(searchDir, opts, provenance);
             finalDesc = DescJson.load(searchDir.finalDesc());
         } else if (finalDesc == null && opts.eval()) {

@@ -47,6 +47,14 @@ public final class StepMemory {
      * @throws ConfException with the estimate, the memory and what to change
      */
     public static void refuseIfCannotFit(MemoryEstimate e, Conf conf, String phase) {
+        refuseIfCannotFit(e, conf, phase, "");
+    }
+
+    /**
+     * {@link #refuseIfCannotFit(MemoryEstimate, Conf, String)} whose message says, after the
+     * estimate, {@code how} it was made.
+     */
+    public static void refuseIfCannotFit(MemoryEstimate e, Conf conf, String phase, String how) {
         long total = MemoryEstimate.totalBytes();
         if (total <= 0 || Devices.parse(conf.getString("common.device", "auto")).isGpu()) {
             return;
@@ -60,6 +68,7 @@ public final class StepMemory {
                             + e.describe(samplesPerPass(conf, phase), 0, p + ".loader")
                                     .replaceFirst("^memory estimate: ", "")
                                     .replaceFirst(" peak", "")
+                            + how
                             + ", more than this machine's "
                             + String.format(Locale.ROOT, "%.1f GB", total / (double) (1L << 30))
                             + " of memory can hold; it would be killed for memory. Lower "

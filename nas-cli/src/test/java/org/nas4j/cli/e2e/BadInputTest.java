@@ -49,6 +49,28 @@ class BadInputTest {
     }
 
     @Test
+    void anEvalThatCannotFitIsRefusedBeforeTheSearchSpendsItsTime(@TempDir Path tmp) {
+        Path exp = tmp.resolve("exp");
+        E2e.Run run =
+                E2e.nas(
+                        E2e.args(
+                                "run",
+                                "--algo",
+                                "darts",
+                                "--dataset",
+                                "synthetic",
+                                "--exp-dir",
+                                exp,
+                                E2e.TINY_SEARCH,
+                                "--nas.eval.loader.batch",
+                                "500000"));
+        assertEquals(1, run.exit(), run.both());
+        assertTrue(run.err().contains("estimated before the search"), run.err());
+        assertTrue(run.err().contains("Lower nas.eval.loader.batch"), run.err());
+        assertFalse(Files.exists(exp.resolve("search")), "the search started");
+    }
+
+    @Test
     void truncatedIdxImageFileIsNamedWithItsExpectedSize(@TempDir Path tmp) throws IOException {
         Path data = Files.createDirectories(tmp.resolve("data"));
         writeIdx(data, "train", 20);
