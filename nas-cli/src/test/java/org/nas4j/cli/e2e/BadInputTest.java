@@ -200,19 +200,7 @@ class BadInputTest {
     void aSecondRunOnADirectoryInUseFailsAtOnceNamingTheHolder(@TempDir Path tmp) {
         Path exp = tmp.resolve("exp");
         try (DirLock held = DirLock.acquire(exp)) {
-            E2e.Run run =
-                    E2e.nas(
-                            E2e.args(
-                                    "eval",
-                                    "--algo",
-                                    "darts",
-                                    "--dataset",
-                                    "synthetic",
-                                    "--genotype",
-                                    "DARTS_V2",
-                                    "--exp-dir",
-                                    exp,
-                                    E2e.TINY_EVAL));
+            E2e.Run run = E2e.nas(E2e.syntheticEval(exp));
             String err = oneLineError(run);
             assertTrue(err.contains("in use by another nas process"), err);
             assertTrue(err.contains("pid " + ProcessHandle.current().pid()), err);
