@@ -78,7 +78,7 @@ public final class MixedOp extends AbstractBlock {
         // libtorch keeps every tensor the backward reads (the stack, the weights) alive by its own
         // reference, so closing the Java handles frees only memory PyTorch would not hold either.
         // An op that returns its input (skip_connect) returns an array others still read.
-        org.nas4j.ops.prims.ChainOp.closeAllBut(outs, inputs);
+        org.nas4j.ops.Intermediates.closeAllBut(outs, inputs);
         NDArray weights = computed.size() == primitives.size() ? w : w.get(indexArray(x));
         Shape bshape = new Shape(computed.size(), 1, 1, 1, 1);
         NDArray weighted = stacked.mul(weights.reshape(bshape));

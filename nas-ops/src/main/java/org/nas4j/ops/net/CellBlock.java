@@ -16,6 +16,7 @@ import org.nas4j.core.desc.CellDesc;
 import org.nas4j.core.desc.EdgeDesc;
 import org.nas4j.core.desc.NodeDesc;
 import org.nas4j.core.desc.OpDesc;
+import org.nas4j.ops.Intermediates;
 import org.nas4j.ops.OpContext;
 import org.nas4j.ops.prims.DropPath;
 
@@ -161,20 +162,11 @@ public final class CellBlock extends AbstractBlock {
         // the states are the post op's inputs; libtorch keeps those the backward reads
         for (int i = 0; i < states.size(); i++) {
             NDArray s = states.get(i);
-            if (!holds(inputs, s) && !holds(result, s)) {
+            if (!Intermediates.among(s, inputs) && !Intermediates.among(s, result)) {
                 s.close();
             }
         }
         return result;
-    }
-
-    private static boolean holds(List<NDArray> arrays, NDArray a) {
-        for (NDArray b : arrays) {
-            if (a == b) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -183,7 +175,7 @@ public final class CellBlock extends AbstractBlock {
      * libtorch by its own reference, so this frees only what PyTorch would free at once.
      */
     private static void closeUnlessState(NDArray a, NDArray kept, List<NDArray> states) {
-        if (a != kept && !holds(states, a)) {
+        if (a != kept && !Intermediates.among(a, states)) {
             a.close();
         }
     }

@@ -30,24 +30,11 @@ public abstract class ChainOp extends AbstractBlock {
                 // an intermediate: libtorch keeps it alive as long as the backward needs it, so
                 // the Java handle can go now instead of at the end of the step (as PyTorch frees a
                 // temporary); a layer that returned its input (identity) returned an array in use
-                closeAllBut(x, y);
+                org.nas4j.ops.Intermediates.closeAllBut(x, y);
             }
             x = y;
         }
         return x;
-    }
-
-    /** Closes each array of {@code arrays} that is not one of {@code keep}. */
-    public static void closeAllBut(NDList arrays, NDList keep) {
-        for (ai.djl.ndarray.NDArray a : arrays) {
-            boolean kept = false;
-            for (ai.djl.ndarray.NDArray k : keep) {
-                kept |= a == k;
-            }
-            if (!kept) {
-                a.close();
-            }
-        }
     }
 
     @Override
