@@ -3,9 +3,13 @@
 
 The supernet is the DARTS search network (8 cells, 16 channels, 4 nodes, reductions at cells 2
 and 5, the eight DARTS primitives on every edge, non-affine BatchNorm), written here from the
-paper's description. One first-order step = an architecture step (forward/backward on a
+paper's description, with Archai's two stems as nas4j builds them. One first-order step = an architecture step (forward/backward on a
 validation batch, Adam on the alphas) + a weight step (forward/backward on a training batch,
-global-norm clip 5, SGD). Prints one JSON line with the median step time.
+global-norm clip 5, SGD). The second-order architecture step (`--order second`) is DARTS' unrolled
+one: a virtual SGD step of the weights on the training batch (momentum and weight decay included),
+the validation gradient at the virtual weights, and the Hessian-vector product by finite
+differences at w +- R dw' (R = 0.01 / |dw'|), two more training-batch gradients of the alphas.
+Prints one JSON line with the median step time and the peak RSS.
 
     /usr/bin/python3 bench/darts_step_pytorch.py --batch 64 --steps 10 --channels 1 --size 28 --threads 2
 """
@@ -114,7 +118,10 @@ class Network(nn.Module):
     def __init__(self, cin, c=16, n_classes=10, layers=8, nodes=4, mult=3):
         super().__init__()
         cs = mult * c
-        self.stem = nn.Sequential(nn.Conv2d(cin, cs, 3, padding=1, bias=False), nn.BatchNorm2d(cs))
+        # two stems, one per input of the first cell, with the search network's non-affine
+        # BatchNorm, as Archai and nas4j build them (DARTS: one affine stem feeding both)
+        self.stems = nn.ModuleList(
+            nn.Sequential(nn.Conv2d(cin, cs, 3, padding=1, bias=False), bn(cs)) for _ in range(2))
         c_pp, c_p, c_cur = cs, cs, c
         self.cells = nn.ModuleList()
         red_prev = False
@@ -134,12 +141,41 @@ class Network(nn.Module):
         return [p for n, p in self.named_parameters() if not n.startswith("alphas")]
 
     def forward(self, x):
-        s0 = s1 = self.stem(x)
+        s0, s1 = self.stems[0](x), self.stems[1](x)
         wn = F.softmax(self.alphas_normal, dim=-1)
         wr = F.softmax(self.alphas_reduce, dim=-1)
         for cell in self.cells:
             s0, s1 = s1, cell(s0, s1, wr if cell.red else wn)
         return self.classifier(F.adaptive_avg_pool2d(s1, 1).flatten(1))
+
+
+def alpha_grads_second_order(net, xs, ys, xv, yv, w_opt, alphas):
+    """Sets the alphas' gradients to DARTS' unrolled (second-order) estimate."""
+    weights = net.weights()
+    group = w_opt.param_groups[0]
+    lr, mom, wd = group["lr"], group["momentum"], group["weight_decay"]
+    grads = torch.autograd.grad(F.cross_entropy(net(xs), ys), weights)
+    with torch.no_grad():
+        backup = [w.clone() for w in weights]
+        for w, g in zip(weights, grads):
+            buf = w_opt.state.get(w, {}).get("momentum_buffer")
+            step = g + wd * w + (mom * buf if buf is not None else 0.0)
+            w.sub_(lr * step)
+    del grads
+    both = torch.autograd.grad(F.cross_entropy(net(xv), yv), alphas + weights)
+    d_alpha, d_w = both[:len(alphas)], both[len(alphas):]
+    r = 0.01 / torch.cat([g.flatten() for g in d_w]).norm()
+    hessian = []
+    for sign in (1.0, -1.0):
+        with torch.no_grad():
+            for w, b, g in zip(weights, backup, d_w):
+                w.copy_(b + sign * r * g)
+        hessian.append(torch.autograd.grad(F.cross_entropy(net(xs), ys), alphas))
+    with torch.no_grad():
+        for w, b in zip(weights, backup):
+            w.copy_(b)
+    for a, da, hp, hn in zip(alphas, d_alpha, hessian[0], hessian[1]):
+        a.grad = da - lr * (hp - hn) / (2 * r)
 
 
 def main():
@@ -152,6 +188,9 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--cells", type=int, default=8)
     ap.add_argument("--init-ch", type=int, default=16)
+    ap.add_argument("--order", choices=["first", "second"], default="first")
+    ap.add_argument("--profile", metavar="FILE",
+                    help="also write the operator profile of the timed steps (Chrome trace)")
     args = ap.parse_args()
     torch.manual_seed(0)
     torch.set_num_threads(args.threads)
@@ -163,10 +202,16 @@ def main():
     xs, ys = torch.randn(shape), torch.randint(0, 10, (args.batch,))
     xv, yv = torch.randn(shape), torch.randint(0, 10, (args.batch,))
     times = []
+    prof = None
     for step in range(args.warmup + args.steps):
+        if args.profile and step == args.warmup:
+            prof = torch.autograd.profiler.profile(record_shapes=True).__enter__()
         t0 = time.perf_counter()
         a_opt.zero_grad()
-        F.cross_entropy(net(xv), yv).backward()
+        if args.order == "first":
+            F.cross_entropy(net(xv), yv).backward()
+        else:
+            alpha_grads_second_order(net, xs, ys, xv, yv, w_opt, [net.alphas_normal, net.alphas_reduce])
         a_opt.step()
         w_opt.zero_grad()
         F.cross_entropy(net(xs), ys).backward()
@@ -174,10 +219,15 @@ def main():
         w_opt.step()
         if step >= args.warmup:
             times.append(time.perf_counter() - t0)
+    if prof is not None:
+        prof.__exit__(None, None, None)
+        prof.export_chrome_trace(args.profile)
     med = statistics.median(times)
-    print(json.dumps({"impl": "pytorch", "torch": torch.__version__, "threads": args.threads,
-                      "batch": args.batch, "input": list(shape[1:]), "steps": args.steps,
-                      "step_s_median": round(med, 4), "images_per_s": round(args.batch / med, 1),
+    print(json.dumps({"impl": "pytorch", "phase": "search", "order": args.order,
+                      "torch": torch.__version__, "threads": args.threads,
+                      "batch": args.batch, "input": list(shape[1:]), "cells": args.cells,
+                      "params": sum(p.numel() for p in net.weights()), "steps": args.steps,
+                      "step_ms_median": round(1000 * med, 1), "images_per_s": round(args.batch / med, 1),
                       "rss_mb_peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))
 
 

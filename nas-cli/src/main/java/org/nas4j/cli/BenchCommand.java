@@ -97,6 +97,15 @@ final class BenchCommand implements Callable<Integer> {
             description = "Height and width of --phase ops (default 28).")
     int size;
 
+    @Option(
+            names = "--profile",
+            paramLabel = "FILE",
+            description =
+                    "Also record libtorch's operator profile of the timed steps (search or eval) as"
+                            + " a Chrome trace JSON; with both bilevel orders, FILE gets -first and"
+                            + " -second before its extension. The profiler slows the timed steps.")
+    Path profile;
+
     @Override
     public Integer call() throws Exception {
         if (phase.equals("ops")) {
@@ -186,6 +195,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         for (Map<String, Object> row : bench.run(warmup, steps)) {
             row.put("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+            row.put("malloc", StepBench.malloc());
             out.println(Json.toLine(row));
             out.flush();
         }
@@ -212,6 +222,19 @@ final class BenchCommand implements Callable<Integer> {
         ExperimentRunner runner = ExperimentRunner.of(conf);
         Path work = Files.createTempDirectory("nas-bench");
         ModelDesc template = phase.equals("eval") ? runner.evalTemplate(genotype) : null;
-        return new StepBench(runner, phase, template).run(warmup, steps, work);
+        return new StepBench(runner, phase, template)
+                .run(warmup, steps, work, profileFile(bilevelOrder));
+    }
+
+    /** Where one run's profile goes: {@code --profile}, with the order added when both run. */
+    private Path profileFile(String bilevelOrder) {
+        if (profile == null || bilevelOrder == null || order != null) {
+            return profile;
+        }
+        String name = profile.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
+        return profile.resolveSibling(stem + "-" + bilevelOrder + ext);
     }
 }

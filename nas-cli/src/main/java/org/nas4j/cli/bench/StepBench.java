@@ -1,5 +1,6 @@
 package org.nas4j.cli.bench;
 
+import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import org.nas4j.train.StepMemory;
 import org.nas4j.train.TrainListener;
 import org.nas4j.train.Trainer;
 import org.nas4j.train.TrainerBuilder;
+import org.nas4j.train.TrainerSpec;
 import org.nas4j.train.optim.NamedParams;
 
 /**
@@ -51,27 +53,45 @@ public final class StepBench {
 
     /** Runs {@code warmup + steps} steps and returns the measurements. */
     public Map<String, Object> run(int warmup, int steps, Path workDir) {
+        return run(warmup, steps, workDir, null);
+    }
+
+    /**
+     * As {@link #run(int, int, Path)}, also recording libtorch's operator profile of the timed
+     * steps into {@code profile} (a Chrome trace JSON) when it is not null.
+     */
+    public Map<String, Object> run(int warmup, int steps, Path workDir, Path profile) {
         ModelDesc desc =
                 phase.equals("search")
                         ? runner.searcher().buildDesc()
                         : runner.evaluater().buildDesc(evalTemplate);
         Provenance prov =
                 Provenance.capture(List.of("bench"), List.of(), conf.getLong("common.seed"));
-        Timing timing = new Timing(warmup, steps);
+        Timing timing = new Timing(warmup, steps, profile != null);
         try (PhaseRun run = new PhaseRun(conf, phase, workDir, desc, runner.registry(), prov)) {
             // a small dataset may hold fewer batches than asked for: run as many epochs as needed
             int perEpoch = Math.max(1, run.data().train().batchesPerEpoch());
             int epochs = (warmup + steps + perEpoch - 1) / perEpoch;
+            TrainerSpec spec = run.trainerSpec().withEpochs(epochs);
+            // drop path at its final probability (a training run reaches it at the last epoch;
+            // it rises from 0, so the first epochs a benchmark runs would time none)
+            double dropPath = spec.dropPathProb();
             TrainerBuilder b =
-                    Trainer.builder(run.model(), run.trainerSpec().withEpochs(epochs))
+                    Trainer.builder(run.model(), spec)
                             .optSeed(run.seed())
                             .optDevice(run.device())
+                            .optDropPathSetter(p -> run.model().setDropPathProb(dropPath))
                             .optValidate(false)
                             .addListener(timing);
             NamedParams arch = NamedParams.of(run.model().archParams().asMap());
             try (Trainer trainer =
                     phase.equals("search") ? runner.searcher().trainer(b, arch) : b.build()) {
+                if (profile != null && warmup == 0) {
+                    timing.startProfiling();
+                }
                 trainer.fit(run.data().train(), run.data().val(), 0);
+            } finally {
+                timing.stopProfiling(profile);
             }
             double[] t = timing.timed();
             if (t.length == 0) {
@@ -96,6 +116,7 @@ public final class StepBench {
             out.put("input", desc.inputShape());
             out.put("cells", desc.cells().size());
             out.put("params", ModelStats.paramCount(desc, runner.registry()));
+            out.put("drop_path", dropPath);
             out.put("steps", t.length);
             out.put("images_per_s", round(t.length * batch / total));
             out.put("step_ms_median", round(1000 * t[t.length / 2]));
@@ -112,12 +133,28 @@ public final class StepBench {
             out.put("rss_mb_estimate", estimate.peakBytes() >> 20);
             out.put("activation_mb_estimate", estimate.activationBytes() >> 20);
             out.put("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+            out.put("malloc", malloc());
             return out;
         }
     }
 
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
+    }
+
+    /**
+     * The allocator tensors come from: tcmalloc or jemalloc when one is loaded (the {@code nas}
+     * script preloads tcmalloc when installed), else glibc's; "unknown" without /proc.
+     */
+    public static String malloc() {
+        try {
+            String maps = Files.readString(Path.of("/proc/self/maps"));
+            return maps.contains("libtcmalloc")
+                    ? "tcmalloc"
+                    : maps.contains("libjemalloc") ? "jemalloc" : "glibc";
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     /** A line of /proc/self/status in MB, or -1 where there is none. */
@@ -145,9 +182,32 @@ public final class StepBench {
         private long end;
         long rssAfterWarmup = -1;
 
-        Timing(int warmup, int limit) {
+        private final boolean profile;
+        private boolean profiling;
+
+        Timing(int warmup, int limit, boolean profile) {
             this.warmup = warmup;
             this.limit = limit;
+            this.profile = profile;
+        }
+
+        void startProfiling() {
+            JniUtils.startProfile(false, true, false);
+            profiling = true;
+        }
+
+        /** Stops a running profile and writes it; the timed steps' file when all ran. */
+        void stopProfiling(Path file) {
+            if (profiling) {
+                profiling = false;
+                Path parent = file.toAbsolutePath().getParent();
+                try {
+                    Files.createDirectories(parent);
+                } catch (IOException e) {
+                    throw new NasException("Cannot create " + parent + " for --profile: " + e);
+                }
+                JniUtils.stopProfile(file.toAbsolutePath().toString());
+            }
         }
 
         @Override
@@ -170,7 +230,10 @@ public final class StepBench {
                 times.add((now - last) / 1e9);
                 end = now;
             }
-            last = now;
+            if (profile && index == warmup - 1) {
+                startProfiling(); // the timed steps start now; fit ends after the last one
+            }
+            last = System.nanoTime(); // the profiler's start is not part of the next step
         }
 
         double[] timed() {
