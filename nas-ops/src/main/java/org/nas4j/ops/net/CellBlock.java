@@ -10,7 +10,9 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.nas4j.core.DescFormatException;
 import org.nas4j.core.desc.CellDesc;
 import org.nas4j.core.desc.EdgeDesc;
@@ -18,6 +20,7 @@ import org.nas4j.core.desc.NodeDesc;
 import org.nas4j.core.desc.OpDesc;
 import org.nas4j.ops.Intermediates;
 import org.nas4j.ops.OpContext;
+import org.nas4j.ops.PureOp;
 import org.nas4j.ops.prims.DropPath;
 
 /**
@@ -40,6 +43,18 @@ public final class CellBlock extends AbstractBlock {
     private final List<List<Edge>> nodes = new ArrayList<>();
     private final Block postOp;
 
+    /**
+     * Edge sharing, over the edges in forward order: {@code shareFrom[k]} is the first edge whose
+     * output edge {@code k} reuses ({@code k} itself when it computes its own), {@code
+     * lastReader[k]} the last edge reading edge {@code k}'s output. Only {@link PureOp}s without
+     * parameters share, when their descs and inputs are equal.
+     */
+    private final int[] shareFrom;
+
+    private final int[] lastReader;
+
+    private final boolean sharing;
+
     /** One edge: its op, the states it reads, and its drop path (null where none applies). */
     private record Edge(Block op, String name, int[] inputIds, DropPath dropPath) {}
 
@@ -50,6 +65,11 @@ public final class CellBlock extends AbstractBlock {
      *     exist yet
      */
     public CellBlock(CellDesc desc, OpContext ctx) {
+        this(desc, ctx, true);
+    }
+
+    /** As the public constructor; {@code shareEdges} false computes every edge (for tests). */
+    CellBlock(CellDesc desc, OpContext ctx, boolean shareEdges) {
         this.desc = desc;
         String cellKey = "cell" + desc.id();
         stem0 = addChildBlock("stem0", create(desc.stem0(), ctx, cellKey + ".stem0"));
@@ -78,6 +98,29 @@ public final class CellBlock extends AbstractBlock {
             nodes.add(edges);
         }
         postOp = addChildBlock("post", create(desc.postOp(), ctx, cellKey + ".post"));
+        int n = nodes.stream().mapToInt(List::size).sum();
+        shareFrom = new int[n];
+        lastReader = new int[n];
+        Map<List<Object>, Integer> first = new HashMap<>();
+        int k = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            for (int j = 0; j < nodes.get(i).size(); j++, k++) {
+                Edge e = nodes.get(i).get(j);
+                EdgeDesc d = desc.nodes().get(i).edges().get(j);
+                int self = k;
+                shareFrom[k] =
+                        shareEdges && e.op() instanceof PureOp && e.op().getParameters().isEmpty()
+                                ? first.computeIfAbsent(List.of(d.op(), d.inputIds()), x -> self)
+                                : k;
+                lastReader[k] = k;
+                lastReader[shareFrom[k]] = k;
+            }
+        }
+        boolean any = false;
+        for (int e = 0; e < n; e++) {
+            any |= shareFrom[e] != e;
+        }
+        sharing = any;
     }
 
     private static Block create(OpDesc op, OpContext ctx, String key) {
@@ -111,6 +154,15 @@ public final class CellBlock extends AbstractBlock {
         return ids;
     }
 
+    /** How many edges reuse the output of an earlier edge instead of computing their own. */
+    public int sharedEdges() {
+        int n = 0;
+        for (int k = 0; k < shareFrom.length; k++) {
+            n += shareFrom[k] != k ? 1 : 0;
+        }
+        return n;
+    }
+
     /** The description this cell was built from. */
     public CellDesc desc() {
         return desc;
@@ -133,17 +185,37 @@ public final class CellBlock extends AbstractBlock {
         List<NDArray> states = new ArrayList<>(2 + nodes.size());
         states.add(stem0.forward(ps, new NDList(inputs.get(0)), training).singletonOrThrow());
         states.add(stem1.forward(ps, new NDList(inputs.get(1)), training).singletonOrThrow());
+        // outputs of shared edges that a later edge still reads: kept open like the states
+        NDArray[] shared = sharing ? new NDArray[shareFrom.length] : null;
+        List<NDArray> pending = sharing ? new ArrayList<>() : List.of();
+        int k = 0;
         for (List<Edge> node : nodes) {
             NDArray sum = null;
-            for (Edge e : node) {
-                NDList in = new NDList(e.inputIds().length);
-                for (int id : e.inputIds()) {
-                    in.add(states.get(id));
+            for (int j = 0; j < node.size(); j++, k++) {
+                Edge e = node.get(j);
+                NDArray out;
+                if (sharing && shareFrom[k] != k) {
+                    out = shared[shareFrom[k]];
+                } else {
+                    NDList in = new NDList(e.inputIds().length);
+                    for (int id : e.inputIds()) {
+                        in.add(states.get(id));
+                    }
+                    out = e.op().forward(ps, in, training).singletonOrThrow();
                 }
-                NDArray out = e.op().forward(ps, in, training).singletonOrThrow();
+                if (sharing) {
+                    int from = shareFrom[k];
+                    if (from == k && lastReader[k] != k) {
+                        shared[k] = out; // read again by a later edge
+                        pending.add(out);
+                    } else if (from != k && lastReader[from] == k) {
+                        removeOne(pending, out); // the last reader: closable from here on
+                        shared[from] = null;
+                    }
+                }
                 if (training && e.dropPath() != null) {
                     NDArray dropped = DropPath.apply(out, e.dropPath().getDropProb());
-                    closeUnlessState(out, dropped, states);
+                    closeUnlessState(out, dropped, states, pending);
                     out = dropped;
                 }
                 // Not in place: an identity edge returns its input state itself.
@@ -151,8 +223,8 @@ public final class CellBlock extends AbstractBlock {
                     sum = out;
                 } else {
                     NDArray next = sum.add(out);
-                    closeUnlessState(sum, next, states);
-                    closeUnlessState(out, next, states);
+                    closeUnlessState(sum, next, states, pending);
+                    closeUnlessState(out, next, states, pending);
                     sum = next;
                 }
             }
@@ -171,12 +243,24 @@ public final class CellBlock extends AbstractBlock {
 
     /**
      * Closes the handle of {@code a}, an intermediate of this pass, unless it is {@code kept} or a
-     * state (an identity edge returns the state it reads). Arrays the backward reads stay alive in
-     * libtorch by its own reference, so this frees only what PyTorch would free at once.
+     * state (an identity edge returns the state it reads) or a shared edge output still to be read
+     * ({@code pending}). Arrays the backward reads stay alive in libtorch by its own reference, so
+     * this frees only what PyTorch would free at once.
      */
-    private static void closeUnlessState(NDArray a, NDArray kept, List<NDArray> states) {
-        if (a != kept && !Intermediates.among(a, states)) {
+    private static void closeUnlessState(
+            NDArray a, NDArray kept, List<NDArray> states, List<NDArray> pending) {
+        if (a != kept && !Intermediates.among(a, states) && !Intermediates.among(a, pending)) {
             a.close();
+        }
+    }
+
+    /** Removes one occurrence of {@code a} from {@code arrays}, by identity. */
+    private static void removeOne(List<NDArray> arrays, NDArray a) {
+        for (int i = 0; i < arrays.size(); i++) {
+            if (arrays.get(i) == a) {
+                arrays.remove(i);
+                return;
+            }
         }
     }
 

@@ -11,13 +11,14 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.nas4j.core.desc.OpDesc;
+import org.nas4j.ops.PureOp;
 
 /**
  * {@code max_pool_3x3} and {@code avg_pool_3x3}: a 3x3 pool with padding 1 at the op's stride; the
  * average excludes the padding, as in DARTS. When {@code ch_in != ch_out} a 1x1 convolution and
  * BatchNorm follow (as Archai does) so that the pool can sit on any edge.
  */
-public final class PoolOp extends AbstractBlock {
+public final class PoolOp extends AbstractBlock implements PureOp {
     /** Which reduction the pool applies. */
     public enum Kind {
         MAX,

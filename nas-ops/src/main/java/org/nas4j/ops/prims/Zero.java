@@ -7,6 +7,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.nas4j.core.desc.OpDesc;
+import org.nas4j.ops.PureOp;
 
 /**
  * The {@code none} op: zeros of the output shape, standing for a missing edge (DARTS's {@code
@@ -15,7 +16,7 @@ import org.nas4j.core.desc.OpDesc;
  * <p>The zeros are created directly rather than by multiplying the input by zero, which gives the
  * same values without a pass over the input.
  */
-public final class Zero extends AbstractBlock {
+public final class Zero extends AbstractBlock implements PureOp {
     private final int chOut;
     private final int stride;
 
