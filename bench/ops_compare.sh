@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Usage: bench/ops_compare.sh   (THREADS=2, BATCH=64, CHANNELS=16, SIZE=28, STEPS=20 by default)
+# Usage: bench/ops_compare.sh   (THREADS=2, BATCH=64, CHANNELS=16, SIZE=28, STEPS=20, WARMUP=20 by default;
+# fewer warm-up steps leave the first ops timed before the JIT has compiled DJL's call path)
 # Each DARTS op alone, forward and forward+backward: nas4j (`nas bench --phase ops`, DJL 0.35.1 /
 # libtorch 2.7.1) against the same op in Python PyTorch (Debian python3-torch), twice each side,
 # interleaved, same threads and shape. Prints one row per op with the medians and the ratio
@@ -10,10 +11,10 @@ unset OMP_WAIT_POLICY
 T=${THREADS:-2}; B=${BATCH:-64}; C=${CHANNELS:-16}; S=${SIZE:-28}; N=${STEPS:-20}
 tmp=$(mktemp -d)
 for round in 1 2; do
-  ./nas bench --algo darts --phase ops --batch $B --channels $C --size $S --steps $N --warmup 3 \
+  ./nas bench --algo darts --phase ops --batch $B --channels $C --size $S --steps $N --warmup ${WARMUP:-20} \
       --common.num_threads $T 2>/dev/null | grep '^{' >> "$tmp/nas4j.jsonl"
   /usr/bin/python3 bench/ops_pytorch.py --batch $B --channels $C --size $S --steps $N \
-      --warmup 3 --threads $T >> "$tmp/pytorch.jsonl"
+      --warmup ${WARMUP:-20} --threads $T >> "$tmp/pytorch.jsonl"
 done
 /usr/bin/python3 - "$tmp" <<'PY'
 import json, sys, statistics, collections
