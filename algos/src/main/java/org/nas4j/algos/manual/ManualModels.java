@@ -14,7 +14,7 @@ public final class ManualModels {
     public static final String MODELS_DIR = "confs/models";
 
     /** The shipped models: CIFAR ResNet-18 and -34, and a mixed-scale dense network. */
-    public static final List<String> SHIPPED = List.of("resnet18", "resnet34", "msd");
+    public static final List<String> SHIPPED = List.of("resnet18", "resnet34", "msd", "msd_25");
 
     private ManualModels() {}
 

@@ -120,6 +120,11 @@ class ManualModelsTest {
         assertEquals(11, last.inLen()); // the image and 10 groups
         assertEquals(101, c.outChannels());
         assertEquals(46_570L, ModelStats.paramCount(d, REGISTRY));
+        // the quick table's shallower MSD: the same formula at depth 25
+        assertEquals(
+                MsdParamsTest.formula(1, 25, 1, 10),
+                ModelStats.paramCount(desc("msd_25", 1, 28, 10), REGISTRY));
+        assertEquals(3_220L, MsdParamsTest.formula(1, 25, 1, 10));
     }
 
     @Test
