@@ -4,6 +4,7 @@ import com.google.gson.reflect.TypeToken;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,11 +52,21 @@ public record TrialProcess(
 
     /**
      * A launcher with this JVM's java, class path and DJL/heap settings (the {@code ai.djl.*} and
-     * {@code org.slf4j.*} system properties are passed on).
+     * {@code org.slf4j.*} system properties are passed on, and this JVM's young-generation cap,
+     * {@code -XX:MaxNewSize}, which {@code ./nas} sets to keep a long run's heap small).
      */
     public static TrialProcess ofThisJvm(String heap) {
         List<String> opts = new ArrayList<>();
         opts.add("-Xmx" + heap);
+        String young = null;
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.startsWith("-XX:MaxNewSize=")) {
+                young = arg; // the last one wins, as in the JVM
+            }
+        }
+        if (young != null) {
+            opts.add(young);
+        }
         for (String key : System.getProperties().stringPropertyNames()) {
             if (key.startsWith("ai.djl.") && !key.equals("ai.djl.pytorch.num_threads")) {
                 opts.add("-D" + key + "=" + System.getProperty(key));

@@ -30,4 +30,12 @@ class TrialProcessTest {
         assertEquals(TrialProcessTest.class.getName(), cmd.get(cmd.indexOf("-cp") + 2));
         assertEquals(t.args(), cmd.subList(cmd.indexOf("-cp") + 3, cmd.size()));
     }
+
+    @Test
+    void trialsGetThisJvmsHeapAndYoungGenerationCap() {
+        // surefire's argLine carries -XX:MaxNewSize=128m, as ./nas does
+        List<String> opts = TrialProcess.ofThisJvm("64m").jvmOptions();
+        assertEquals("-Xmx64m", opts.get(0));
+        assertTrue(opts.contains("-XX:MaxNewSize=128m"), opts.toString());
+    }
 }
