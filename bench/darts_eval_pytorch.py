@@ -16,13 +16,8 @@ aux tower, as nas4j counts) and the peak RSS.
     /usr/bin/python3 bench/darts_eval_pytorch.py --cells 8 --init-ch 16 --batch 96 --channels 1 --size 28
     /usr/bin/python3 bench/darts_eval_pytorch.py --cells 20 --init-ch 36 --batch 96 --channels 3 --size 32
 """
-import argparse
 import importlib.util
-import json
 import os
-import resource
-import statistics
-import time
 
 import torch
 import torch.nn as nn
@@ -43,22 +38,12 @@ DARTS_V2 = {
 }
 
 
-def affine(module):
-    """The evaluation network's BatchNorm learns scale and shift."""
-    for name, child in module.named_children():
-        if isinstance(child, nn.BatchNorm2d):
-            setattr(module, name, nn.BatchNorm2d(child.num_features, affine=True))
-        else:
-            affine(child)
-    return module
-
-
 def eval_op(name, c, s):
     if name == "max_pool_3x3":
         return nn.MaxPool2d(3, s, 1)
     if name == "avg_pool_3x3":
         return nn.AvgPool2d(3, s, 1, count_include_pad=False)
-    return affine(darts.make_op(name, c, s))
+    return darts.affine(darts.make_op(name, c, s))
 
 
 def drop_path(x, p):
@@ -70,9 +55,9 @@ def drop_path(x, p):
 class Cell(nn.Module):
     def __init__(self, pairs, c_pp, c_p, c, red, red_prev):
         super().__init__()
-        self.pre0 = affine(darts.FactorizedReduce(c_pp, c) if red_prev
+        self.pre0 = darts.affine(darts.FactorizedReduce(c_pp, c) if red_prev
                            else darts.ReluConvBn(c_pp, c, 1, 1, 0))
-        self.pre1 = affine(darts.ReluConvBn(c_p, c, 1, 1, 0))
+        self.pre1 = darts.affine(darts.ReluConvBn(c_p, c, 1, 1, 0))
         self.inputs = [i for _, i in pairs]
         self.ops = nn.ModuleList(eval_op(n, c, 2 if red and i < 2 else 1) for n, i in pairs)
 
@@ -135,20 +120,10 @@ class Network(nn.Module):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--batch", type=int, default=96)
-    ap.add_argument("--steps", type=int, default=10)
-    ap.add_argument("--warmup", type=int, default=2)
-    ap.add_argument("--channels", type=int, default=1)
-    ap.add_argument("--size", type=int, default=28)
+    ap = darts.step_args(__doc__.split("\n")[0], batch=96)
     ap.add_argument("--classes", type=int, default=10)
-    ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--cells", type=int, default=8)
-    ap.add_argument("--init-ch", type=int, default=16)
     ap.add_argument("--drop-path", type=float, default=0.2)
     ap.add_argument("--aux-weight", type=float, default=0.4)
-    ap.add_argument("--profile", metavar="FILE",
-                    help="also write the operator profile of the timed steps (Chrome trace)")
     args = ap.parse_args()
     torch.manual_seed(0)
     torch.set_num_threads(args.threads)
@@ -158,12 +133,8 @@ def main():
     opt = torch.optim.SGD(net.parameters(), 0.025, momentum=0.9, weight_decay=3e-4)
     shape = (args.batch, args.channels, args.size, args.size)
     x, y = torch.randn(shape), torch.randint(0, args.classes, (args.batch,))
-    times = []
-    prof = None
-    for step in range(args.warmup + args.steps):
-        if args.profile and step == args.warmup:
-            prof = torch.autograd.profiler.profile(record_shapes=True).__enter__()
-        t0 = time.perf_counter()
+
+    def step():
         opt.zero_grad()
         logits, aux = net(x)
         loss = F.cross_entropy(logits, y)
@@ -173,20 +144,11 @@ def main():
         nn.utils.clip_grad_norm_(net.parameters(), 5.0)
         opt.step()
         loss.item()
-        if step >= args.warmup:
-            times.append(time.perf_counter() - t0)
-    if prof is not None:
-        prof.__exit__(None, None, None)
-        prof.export_chrome_trace(args.profile)
-    med = statistics.median(times)
-    print(json.dumps({"impl": "pytorch", "phase": "eval", "torch": torch.__version__,
-                      "threads": args.threads, "batch": args.batch, "input": list(shape[1:]),
-                      "cells": args.cells,
-                      "params": sum(p.numel() for n, p in net.named_parameters()
-                                    if not n.startswith("aux.")),  # as nas4j: no aux tower
-                      "steps": args.steps, "step_ms_median": round(1000 * med, 1),
-                      "images_per_s": round(args.batch / med, 1),
-                      "rss_mb_peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))
+
+    med = darts.time_steps(step, args)
+    # as nas4j counts: no aux tower
+    params = sum(p.numel() for n, p in net.named_parameters() if not n.startswith("aux."))
+    darts.report(args, "eval", med, params)
 
 
 if __name__ == "__main__":

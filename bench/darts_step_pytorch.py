@@ -27,6 +27,60 @@ PRIMS = ["max_pool_3x3", "avg_pool_3x3", "skip_connect", "sep_conv_3x3", "sep_co
          "dil_conv_3x3", "dil_conv_5x5", "none"]
 
 
+def affine(module):
+    """Makes the BatchNorms of module learn scale and shift, as in evaluation networks."""
+    for name, child in module.named_children():
+        if isinstance(child, nn.BatchNorm2d):
+            setattr(module, name, nn.BatchNorm2d(child.num_features, affine=True))
+        else:
+            affine(child)
+    return module
+
+
+def step_args(description, batch):
+    """The arguments every step script takes: shape, threads, network size, timing, profile."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--batch", type=int, default=batch)
+    ap.add_argument("--steps", type=int, default=10)
+    ap.add_argument("--warmup", type=int, default=2)
+    ap.add_argument("--channels", type=int, default=1)
+    ap.add_argument("--size", type=int, default=28)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--cells", type=int, default=8)
+    ap.add_argument("--init-ch", type=int, default=16)
+    ap.add_argument("--profile", metavar="FILE",
+                    help="also write the operator profile of the timed steps (Chrome trace)")
+    return ap
+
+
+def time_steps(step, args):
+    """Runs step() args.warmup + args.steps times and returns the timed steps' median seconds,
+    writing their operator profile to args.profile when given."""
+    times, prof = [], None
+    for i in range(args.warmup + args.steps):
+        if args.profile and i == args.warmup:
+            prof = torch.autograd.profiler.profile(record_shapes=True).__enter__()
+        t0 = time.perf_counter()
+        step()
+        if i >= args.warmup:
+            times.append(time.perf_counter() - t0)
+    if prof is not None:
+        prof.__exit__(None, None, None)
+        prof.export_chrome_trace(args.profile)
+    return statistics.median(times)
+
+
+def report(args, phase, med, params, **extra):
+    """Prints the one JSON line of a step script."""
+    print(json.dumps({"impl": "pytorch", "phase": phase, **extra, "torch": torch.__version__,
+                      "threads": args.threads, "batch": args.batch,
+                      "input": [args.channels, args.size, args.size], "cells": args.cells,
+                      "params": params, "steps": args.steps,
+                      "step_ms_median": round(1000 * med, 1),
+                      "images_per_s": round(args.batch / med, 1),
+                      "rss_mb_peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))
+
+
 def bn(c):
     return nn.BatchNorm2d(c, affine=False)
 
@@ -179,56 +233,33 @@ def alpha_grads_second_order(net, xs, ys, xv, yv, w_opt, alphas):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--batch", type=int, default=64)
-    ap.add_argument("--steps", type=int, default=10)
-    ap.add_argument("--warmup", type=int, default=2)
-    ap.add_argument("--channels", type=int, default=1)
-    ap.add_argument("--size", type=int, default=28)
-    ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--cells", type=int, default=8)
-    ap.add_argument("--init-ch", type=int, default=16)
+    ap = step_args(__doc__.split("\n")[0], batch=64)
     ap.add_argument("--order", choices=["first", "second"], default="first")
-    ap.add_argument("--profile", metavar="FILE",
-                    help="also write the operator profile of the timed steps (Chrome trace)")
     args = ap.parse_args()
     torch.manual_seed(0)
     torch.set_num_threads(args.threads)
     net = Network(args.channels, args.init_ch, layers=args.cells)
     w_opt = torch.optim.SGD(net.weights(), 0.025, momentum=0.9, weight_decay=3e-4)
-    a_opt = torch.optim.Adam([net.alphas_normal, net.alphas_reduce], 3e-4, betas=(0.5, 0.999),
-                             weight_decay=1e-3)
+    alphas = [net.alphas_normal, net.alphas_reduce]
+    a_opt = torch.optim.Adam(alphas, 3e-4, betas=(0.5, 0.999), weight_decay=1e-3)
     shape = (args.batch, args.channels, args.size, args.size)
     xs, ys = torch.randn(shape), torch.randint(0, 10, (args.batch,))
     xv, yv = torch.randn(shape), torch.randint(0, 10, (args.batch,))
-    times = []
-    prof = None
-    for step in range(args.warmup + args.steps):
-        if args.profile and step == args.warmup:
-            prof = torch.autograd.profiler.profile(record_shapes=True).__enter__()
-        t0 = time.perf_counter()
+
+    def step():
         a_opt.zero_grad()
         if args.order == "first":
             F.cross_entropy(net(xv), yv).backward()
         else:
-            alpha_grads_second_order(net, xs, ys, xv, yv, w_opt, [net.alphas_normal, net.alphas_reduce])
+            alpha_grads_second_order(net, xs, ys, xv, yv, w_opt, alphas)
         a_opt.step()
         w_opt.zero_grad()
         F.cross_entropy(net(xs), ys).backward()
         nn.utils.clip_grad_norm_(net.weights(), 5.0)
         w_opt.step()
-        if step >= args.warmup:
-            times.append(time.perf_counter() - t0)
-    if prof is not None:
-        prof.__exit__(None, None, None)
-        prof.export_chrome_trace(args.profile)
-    med = statistics.median(times)
-    print(json.dumps({"impl": "pytorch", "phase": "search", "order": args.order,
-                      "torch": torch.__version__, "threads": args.threads,
-                      "batch": args.batch, "input": list(shape[1:]), "cells": args.cells,
-                      "params": sum(p.numel() for p in net.weights()), "steps": args.steps,
-                      "step_ms_median": round(1000 * med, 1), "images_per_s": round(args.batch / med, 1),
-                      "rss_mb_peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))
+
+    med = time_steps(step, args)
+    report(args, "search", med, sum(p.numel() for p in net.weights()), order=args.order)
 
 
 if __name__ == "__main__":

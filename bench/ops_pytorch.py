@@ -13,7 +13,6 @@ import statistics
 import time
 
 import torch
-import torch.nn as nn
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 spec = importlib.util.spec_from_file_location("darts_step", os.path.join(HERE, "darts_step_pytorch.py"))
@@ -26,20 +25,10 @@ OPS = [("sep_conv_3x3", 1), ("sep_conv_5x5", 1), ("dil_conv_3x3", 1), ("dil_conv
        ("skip_connect", 2), ("prepr_normal", 1)]
 
 
-def affine(module):
-    """The eval network's BatchNorm is affine: replace the search network's non-affine ones."""
-    for name, child in module.named_children():
-        if isinstance(child, nn.BatchNorm2d):
-            setattr(module, name, nn.BatchNorm2d(child.num_features, affine=True))
-        else:
-            affine(child)
-    return module
-
-
 def make(name, c, s):
     if name == "prepr_normal":
-        return affine(darts.ReluConvBn(c, c, 1, 1, 0))
-    return affine(darts.make_op(name, c, s))
+        return darts.affine(darts.ReluConvBn(c, c, 1, 1, 0))
+    return darts.affine(darts.make_op(name, c, s))
 
 
 def main():
