@@ -77,10 +77,9 @@ final class DescBuildCommand implements Callable<Integer> {
     public Integer call() {
         Conf conf = confOptions.load(overrides);
         ExperimentRunner runner = ExperimentRunner.of(conf);
-        // the network the algorithm trains in that phase: its supernet (or drawn cell, or model)
-        // for
-        // search; for eval the deeper network built from --genotype's cells (default DARTS_V2) or,
-        // for an algorithm that trains no supernet, from its search desc
+        // the network the algorithm trains in that phase: for search its supernet (or drawn cell,
+        // or model); for eval the deeper network built from --genotype's cells (default DARTS_V2)
+        // or, for an algorithm that trains no supernet, from its search desc
         ModelDesc desc =
                 phase.equals("search")
                         ? runner.searcher().buildDesc()

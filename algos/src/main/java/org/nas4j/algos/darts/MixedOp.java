@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nas4j.core.NasException;
 import org.nas4j.core.desc.OpDesc;
+import org.nas4j.ops.Intermediates;
 import org.nas4j.ops.OpContext;
 
 /**
@@ -78,7 +79,7 @@ public final class MixedOp extends AbstractBlock {
         // libtorch keeps every tensor the backward reads (the stack, the weights) alive by its own
         // reference, so closing the Java handles frees only memory PyTorch would not hold either.
         // An op that returns its input (skip_connect) returns an array others still read.
-        org.nas4j.ops.Intermediates.closeAllBut(outs, inputs);
+        Intermediates.closeAllBut(outs, inputs);
         NDArray weights = computed.size() == primitives.size() ? w : w.get(indexArray(x));
         Shape bshape = new Shape(computed.size(), 1, 1, 1, 1);
         NDArray weighted = stacked.mul(weights.reshape(bshape));

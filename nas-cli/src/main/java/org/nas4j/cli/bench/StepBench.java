@@ -67,7 +67,7 @@ public final class StepBench {
                         : runner.evaluater().buildDesc(evalTemplate);
         Provenance prov =
                 Provenance.capture(List.of("bench"), List.of(), conf.getLong("common.seed"));
-        Timing timing = new Timing(warmup, steps, profile != null);
+        Timing timing = new Timing(warmup, steps, profile);
         try (PhaseRun run = new PhaseRun(conf, phase, workDir, desc, runner.registry(), prov)) {
             // a small dataset may hold fewer batches than asked for: run as many epochs as needed
             int perEpoch = Math.max(1, run.data().train().batchesPerEpoch());
@@ -86,12 +86,10 @@ public final class StepBench {
             NamedParams arch = NamedParams.of(run.model().archParams().asMap());
             try (Trainer trainer =
                     phase.equals("search") ? runner.searcher().trainer(b, arch) : b.build()) {
-                if (profile != null && warmup == 0) {
-                    timing.startProfiling();
-                }
+                timing.beforeFit();
                 trainer.fit(run.data().train(), run.data().val(), 0);
             } finally {
-                timing.stopProfiling(profile);
+                timing.stopProfiling();
             }
             double[] t = timing.timed();
             if (t.length == 0) {
@@ -182,31 +180,43 @@ public final class StepBench {
         private long end;
         long rssAfterWarmup = -1;
 
-        private final boolean profile;
+        /** Where the timed steps' operator profile goes, or null for none. */
+        private final Path profile;
+
         private boolean profiling;
 
-        Timing(int warmup, int limit, boolean profile) {
+        Timing(int warmup, int limit, Path profile) {
             this.warmup = warmup;
             this.limit = limit;
             this.profile = profile;
         }
 
-        void startProfiling() {
-            JniUtils.startProfile(false, true, false);
-            profiling = true;
+        /** Starts the profile now when no warm-up step comes first. */
+        void beforeFit() {
+            if (warmup == 0) {
+                startProfiling();
+            }
         }
 
-        /** Stops a running profile and writes it; the timed steps' file when all ran. */
-        void stopProfiling(Path file) {
+        private void startProfiling() {
+            if (profile != null) {
+                JniUtils.startProfile(false, true, false);
+                profiling = true;
+            }
+        }
+
+        /** Stops a running profile and writes it (the timed steps' when all ran). */
+        void stopProfiling() {
             if (profiling) {
                 profiling = false;
-                Path parent = file.toAbsolutePath().getParent();
+                Path file = profile.toAbsolutePath();
+                Path parent = file.getParent();
                 try {
                     Files.createDirectories(parent);
                 } catch (IOException e) {
                     throw new NasException("Cannot create " + parent + " for --profile: " + e);
                 }
-                JniUtils.stopProfile(file.toAbsolutePath().toString());
+                JniUtils.stopProfile(file.toString());
             }
         }
 
@@ -230,7 +240,7 @@ public final class StepBench {
                 times.add((now - last) / 1e9);
                 end = now;
             }
-            if (profile && index == warmup - 1) {
+            if (index == warmup - 1) {
                 startProfiling(); // the timed steps start now; fit ends after the last one
             }
             last = System.nanoTime(); // the profiler's start is not part of the next step

@@ -116,11 +116,7 @@ public final class CellBlock extends AbstractBlock {
                 lastReader[shareFrom[k]] = k;
             }
         }
-        boolean any = false;
-        for (int e = 0; e < n; e++) {
-            any |= shareFrom[e] != e;
-        }
-        sharing = any;
+        sharing = sharedEdges() > 0;
     }
 
     private static Block create(OpDesc op, OpContext ctx, String key) {

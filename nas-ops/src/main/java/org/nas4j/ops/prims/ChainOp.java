@@ -8,6 +8,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.nas4j.ops.Intermediates;
 
 /**
  * An op made of layers applied one after another; subclasses add their layers in order in the
@@ -30,7 +31,7 @@ public abstract class ChainOp extends AbstractBlock {
                 // an intermediate: libtorch keeps it alive as long as the backward needs it, so
                 // the Java handle can go now instead of at the end of the step (as PyTorch frees a
                 // temporary); a layer that returned its input (identity) returned an array in use
-                org.nas4j.ops.Intermediates.closeAllBut(x, y);
+                Intermediates.closeAllBut(x, y);
             }
             x = y;
         }
