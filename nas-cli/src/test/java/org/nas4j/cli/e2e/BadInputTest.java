@@ -53,17 +53,8 @@ class BadInputTest {
         Path exp = tmp.resolve("exp");
         E2e.Run run =
                 E2e.nas(
-                        E2e.args(
-                                "run",
-                                "--algo",
-                                "darts",
-                                "--dataset",
-                                "synthetic",
-                                "--exp-dir",
-                                exp,
-                                E2e.TINY_SEARCH,
-                                "--nas.eval.loader.batch",
-                                "500000"));
+                        E2e.syntheticSearch(
+                                "run", "darts", exp, "--nas.eval.loader.batch", "500000"));
         assertEquals(1, run.exit(), run.both());
         assertTrue(run.err().contains("estimated before the search"), run.err());
         assertTrue(run.err().contains("Lower nas.eval.loader.batch"), run.err());

@@ -27,16 +27,7 @@ class DiskFullTest {
     private static final long CHILD_TIMEOUT_S = 300;
 
     private static List<String> run(Path exp) {
-        return E2e.args(
-                "run",
-                "--algo",
-                "darts",
-                "--dataset",
-                "synthetic",
-                "--exp-dir",
-                exp,
-                E2e.TINY_SEARCH,
-                E2e.TINY_EVAL);
+        return E2e.syntheticSearch("run", "darts", exp, E2e.TINY_EVAL);
     }
 
     private static Map<Path, byte[]> contents(Path dir) throws Exception {
@@ -53,17 +44,7 @@ class DiskFullTest {
     void aDiskThatFillsDuringEvalStopsTheRunAndKeepsTheSearchResults(@TempDir Path tmp)
             throws Exception {
         Path exp = tmp.resolve("exp");
-        E2e.Run search =
-                E2e.nas(
-                        E2e.args(
-                                "search",
-                                "--algo",
-                                "darts",
-                                "--dataset",
-                                "synthetic",
-                                "--exp-dir",
-                                exp,
-                                E2e.TINY_SEARCH));
+        E2e.Run search = E2e.nas(E2e.syntheticSearch("search", "darts", exp));
         assertEquals(0, search.exit(), search.both());
         Map<Path, byte[]> before = contents(exp.resolve("search"));
 

@@ -88,6 +88,25 @@ final class E2e {
     }
 
     /** Concatenates strings and lists of strings into one argument list. */
+    /**
+     * {@code COMMAND --algo ALGO --dataset synthetic --exp-dir exp} with the tiny search overrides,
+     * then {@code extra}: the short search (or run) on synthetic data most e2e tests start from.
+     */
+    static List<String> syntheticSearch(String command, String algo, Path exp, Object... extra) {
+        List<String> a =
+                args(
+                        command,
+                        "--algo",
+                        algo,
+                        "--dataset",
+                        "synthetic",
+                        "--exp-dir",
+                        exp,
+                        TINY_SEARCH);
+        a.addAll(args(extra));
+        return a;
+    }
+
     static List<String> args(Object... parts) {
         List<String> all = new ArrayList<>();
         for (Object p : parts) {

@@ -21,15 +21,10 @@ class KillAndResumeTest {
 
     /** A 2-epoch search on the synthetic data, {@code batch} samples a step, all 128 a epoch. */
     private static List<String> search(Path exp, int batch) {
-        return E2e.args(
+        return E2e.syntheticSearch(
                 "search",
-                "--algo",
                 "darts",
-                "--dataset",
-                "synthetic",
-                "--exp-dir",
                 exp,
-                E2e.TINY_SEARCH,
                 "--nas.search.loader.batch",
                 batch,
                 "--nas.search.loader.max_batches",

@@ -16,18 +16,7 @@ class RandomSearchTest {
     @Test
     void aRandomCellIsEvaluatedWithoutSearchTraining(@TempDir Path tmp) {
         Path exp = tmp.resolve("exp");
-        E2e.Run run =
-                E2e.nas(
-                        E2e.args(
-                                "run",
-                                "--algo",
-                                "random",
-                                "--dataset",
-                                "synthetic",
-                                "--exp-dir",
-                                exp,
-                                E2e.TINY_SEARCH,
-                                E2e.TINY_EVAL));
+        E2e.Run run = E2e.nas(E2e.syntheticSearch("run", "random", exp, E2e.TINY_EVAL));
         assertEquals(0, run.exit(), run.both());
         assertTrue(run.out().contains("search: 0 s, 0 epochs"), run.out());
         assertTrue(Files.isRegularFile(exp.resolve("eval/result.json")));

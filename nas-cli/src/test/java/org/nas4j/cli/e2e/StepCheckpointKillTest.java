@@ -25,15 +25,10 @@ class StepCheckpointKillTest {
 
     /** One epoch of 16 steps of 8 synthetic samples, a checkpoint every 2 steps. */
     private static List<String> search(Path exp) {
-        return E2e.args(
+        return E2e.syntheticSearch(
                 "search",
-                "--algo",
                 "darts",
-                "--dataset",
-                "synthetic",
-                "--exp-dir",
                 exp,
-                E2e.TINY_SEARCH,
                 "--nas.search.loader.batch",
                 "8",
                 "--nas.search.loader.max_batches",

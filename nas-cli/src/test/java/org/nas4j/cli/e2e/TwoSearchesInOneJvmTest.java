@@ -13,16 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TwoSearchesInOneJvmTest {
     private static E2e.Run search(Path exp) {
-        return E2e.nas(
-                E2e.args(
-                        "search",
-                        "--algo",
-                        "darts",
-                        "--dataset",
-                        "synthetic",
-                        "--exp-dir",
-                        exp,
-                        E2e.TINY_SEARCH));
+        return E2e.nas(E2e.syntheticSearch("search", "darts", exp));
     }
 
     @Test

@@ -72,6 +72,18 @@ class CellEdgeSharingTest {
         }
     }
 
+    /** Output and input gradients of both cells agree, in training and in inference. */
+    private static void assertSameResults(
+            CellBlock shared, CellBlock each, NDArray x0, NDArray x1) {
+        for (boolean training : new boolean[] {true, false}) {
+            float[][] a = pass(shared, x0, x1, training);
+            float[][] b = pass(each, x0, x1, training);
+            for (int i = 0; i < a.length; i++) {
+                assertArrayEquals(b[i], a[i], 1e-5f, "training " + training + ", result " + i);
+            }
+        }
+    }
+
     @Test
     void dartsV2ReductionCellSharesItsRepeatedPoolsWithTheSameResults() {
         ModelDesc net = TestDescs.dartsV2Small();
@@ -86,13 +98,7 @@ class CellEdgeSharingTest {
         Engine.getInstance().setRandomSeed(3);
         NDArray x0 = manager.randomNormal(s0);
         NDArray x1 = manager.randomNormal(s1);
-        for (boolean training : new boolean[] {true, false}) {
-            float[][] a = pass(shared, x0, x1, training);
-            float[][] b = pass(each, x0, x1, training);
-            for (int i = 0; i < a.length; i++) {
-                assertArrayEquals(b[i], a[i], 1e-5f, "training " + training + ", result " + i);
-            }
-        }
+        assertSameResults(shared, each, x0, x1);
     }
 
     @Test
@@ -118,12 +124,6 @@ class CellEdgeSharingTest {
         assertEquals(4, shared.sharedEdges());
         NDArray x0 = manager.randomNormal(s0);
         NDArray x1 = manager.randomNormal(s1);
-        for (boolean training : new boolean[] {true, false}) {
-            float[][] a = pass(shared, x0, x1, training);
-            float[][] b = pass(each, x0, x1, training);
-            for (int i = 0; i < a.length; i++) {
-                assertArrayEquals(b[i], a[i], 1e-5f, "training " + training + ", result " + i);
-            }
-        }
+        assertSameResults(shared, each, x0, x1);
     }
 }
