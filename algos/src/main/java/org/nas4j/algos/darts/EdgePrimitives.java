@@ -11,7 +11,8 @@ import org.nas4j.ops.OpContext;
 /**
  * The candidate ops of a searchable edge of the DARTS family: every primitive but {@code none}
  * (whose output is exactly zero, so it is never computed) built through the registry with the
- * edge's channels, stride and affinity.
+ * edge's channels, stride and affinity. A pool is followed by a BatchNorm ({@link PoolBn}), as in
+ * DARTS' and Archai's search edges (a pool that changes channels ends in one already).
  */
 public final class EdgePrimitives {
     private EdgePrimitives() {}
@@ -35,7 +36,11 @@ public final class EdgePrimitives {
             String name = primitives.get(i);
             if (!MixedEdgeReader.NONE.equals(name)) {
                 OpDesc prim = OpDesc.of(name, desc.conv(), desc.stride(), desc.affine());
-                addChild.accept(name, ctx.registry().create(prim, ctx));
+                Block op = ctx.registry().create(prim, ctx);
+                boolean sameCh = desc.conv().chIn() == desc.conv().chOut();
+                addChild.accept(
+                        name,
+                        sameCh && PoolBn.POOLS.contains(name) ? new PoolBn(op, desc.affine()) : op);
                 computed.add(i);
             }
         }
