@@ -70,27 +70,28 @@ public final class MixedOp extends AbstractBlock {
         // move it to the step's manager or every step leaks it.
         NDArray w = a.softmax(0);
         w.attach(x.getManager());
-        NDList outs = new NDList(computed.size());
+        // sum over primitives of w[i] * op_i(x), accumulated one primitive at a time (as DARTS
+        // does) rather than stacked: stacking copies every output once more and multiplies the copy
+        NDArray out = null;
+        int i = 0;
         for (Block child : getChildren().values()) {
-            outs.add(child.forward(ps, inputs, training, params).head());
+            NDArray y = child.forward(ps, inputs, training, params).head();
+            NDArray wi = w.get(computed.get(i++));
+            NDArray term = y.mul(wi);
+            wi.close();
+            // libtorch keeps y for the backward (the gradient of w[i]) by its own reference; an
+            // op that returns its input (skip_connect) returns an array others still read
+            if (!Intermediates.among(y, inputs)) {
+                y.close();
+            }
+            if (out == null) {
+                out = term;
+            } else {
+                out.addi(term); // out is a product nothing saved, so it may change in place
+                term.close();
+            }
         }
-        NDArray stacked = ai.djl.ndarray.NDArrays.stack(outs);
-        // Free what autograd does not need as soon as it is used: the stack holds its own copy, and
-        // libtorch keeps every tensor the backward reads (the stack, the weights) alive by its own
-        // reference, so closing the Java handles frees only memory PyTorch would not hold either.
-        // An op that returns its input (skip_connect) returns an array others still read.
-        Intermediates.closeAllBut(outs, inputs);
-        NDArray weights = computed.size() == primitives.size() ? w : w.get(indexArray(x));
-        Shape bshape = new Shape(computed.size(), 1, 1, 1, 1);
-        NDArray weighted = stacked.mul(weights.reshape(bshape));
-        NDArray out = weighted.sum(new int[] {0});
-        weighted.close();
         return new NDList(out);
-    }
-
-    private NDArray indexArray(NDArray like) {
-        long[] idx = computed.stream().mapToLong(Integer::longValue).toArray();
-        return like.getManager().create(idx);
     }
 
     @Override

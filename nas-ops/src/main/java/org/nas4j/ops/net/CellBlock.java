@@ -21,6 +21,7 @@ import org.nas4j.core.desc.OpDesc;
 import org.nas4j.ops.Intermediates;
 import org.nas4j.ops.OpContext;
 import org.nas4j.ops.PureOp;
+import org.nas4j.ops.SharedOutputs;
 import org.nas4j.ops.prims.DropPath;
 
 /**
@@ -55,6 +56,9 @@ public final class CellBlock extends AbstractBlock {
 
     private final boolean sharing;
 
+    /** Whether the edges' ops share pure outputs (ReLUs, pools) through {@link SharedOutputs}. */
+    private final boolean shareOutputs;
+
     /** One edge: its op, the states it reads, and its drop path (null where none applies). */
     private record Edge(Block op, String name, int[] inputIds, DropPath dropPath) {}
 
@@ -68,7 +72,18 @@ public final class CellBlock extends AbstractBlock {
         this(desc, ctx, true);
     }
 
-    /** As the public constructor; {@code shareEdges} false computes every edge (for tests). */
+    /**
+     * A cell that computes every edge, and every ReLU and pool inside its edges, on its own: the
+     * reference that tests and benchmarks compare the sharing cell against.
+     */
+    public static CellBlock unshared(CellDesc desc, OpContext ctx) {
+        return new CellBlock(desc, ctx, false);
+    }
+
+    /**
+     * As the public constructor; {@code shareEdges} false computes every edge and every ReLU and
+     * pool inside them on its own.
+     */
     CellBlock(CellDesc desc, OpContext ctx, boolean shareEdges) {
         this.desc = desc;
         String cellKey = "cell" + desc.id();
@@ -117,6 +132,7 @@ public final class CellBlock extends AbstractBlock {
             }
         }
         sharing = sharedEdges() > 0;
+        shareOutputs = shareEdges;
     }
 
     private static Block create(OpDesc op, OpContext ctx, String key) {
@@ -184,6 +200,20 @@ public final class CellBlock extends AbstractBlock {
         // outputs of shared edges that a later edge still reads: kept open like the states
         NDArray[] shared = sharing ? new NDArray[shareFrom.length] : null;
         List<NDArray> pending = sharing ? new ArrayList<>() : List.of();
+        try (SharedOutputs pure = shareOutputs ? new SharedOutputs() : null) {
+            PairList<String, Object> edgeParams = pure == null ? null : pure.params();
+            return forwardNodes(ps, inputs, training, edgeParams, states, shared, pending);
+        }
+    }
+
+    private NDList forwardNodes(
+            ParameterStore ps,
+            NDList inputs,
+            boolean training,
+            PairList<String, Object> edgeParams,
+            List<NDArray> states,
+            NDArray[] shared,
+            List<NDArray> pending) {
         int k = 0;
         for (List<Edge> node : nodes) {
             NDArray sum = null;
@@ -197,7 +227,7 @@ public final class CellBlock extends AbstractBlock {
                     for (int id : e.inputIds()) {
                         in.add(states.get(id));
                     }
-                    out = e.op().forward(ps, in, training).singletonOrThrow();
+                    out = e.op().forward(ps, in, training, edgeParams).singletonOrThrow();
                 }
                 if (sharing) {
                     int from = shareFrom[k];

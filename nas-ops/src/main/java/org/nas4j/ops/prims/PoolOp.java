@@ -10,13 +10,16 @@ import ai.djl.nn.Block;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.List;
 import org.nas4j.core.desc.OpDesc;
 import org.nas4j.ops.PureOp;
+import org.nas4j.ops.SharedOutputs;
 
 /**
  * {@code max_pool_3x3} and {@code avg_pool_3x3}: a 3x3 pool with padding 1 at the op's stride; the
  * average excludes the padding, as in DARTS. When {@code ch_in != ch_out} a 1x1 convolution and
- * BatchNorm follow (as Archai does) so that the pool can sit on any edge.
+ * BatchNorm follow (as Archai does) so that the pool can sit on any edge. Within a cell that passes
+ * {@link SharedOutputs}, the pool of an array is computed once for all edges that ask for it.
  */
 public final class PoolOp extends AbstractBlock implements PureOp {
     /** Which reduction the pool applies. */
@@ -30,6 +33,7 @@ public final class PoolOp extends AbstractBlock implements PureOp {
     private final int stride;
     private final int pad;
     private final Block proj;
+    private final List<Object> key;
 
     private PoolOp(Kind kind, int k, int stride, int pad, Block proj) {
         this.kind = kind;
@@ -37,6 +41,7 @@ public final class PoolOp extends AbstractBlock implements PureOp {
         this.stride = stride;
         this.pad = pad;
         this.proj = proj == null ? null : addChildBlock("proj", proj);
+        this.key = List.of(kind, k, stride, pad);
     }
 
     /** The registered op: the 3x3 pool of {@code desc}, projected when it changes channels. */
@@ -57,18 +62,18 @@ public final class PoolOp extends AbstractBlock implements PureOp {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        SharedOutputs shared = SharedOutputs.from(params);
         NDArray x = inputs.head();
-        NDArray y =
-                kind == Kind.MAX
-                        ? Pool.maxPool2d(
-                                x,
-                                new Shape(k, k),
-                                new Shape(stride, stride),
-                                new Shape(pad, pad),
-                                false)
-                        : PoolDivisors.avgPoolExcludePad(x, k, stride, pad);
+        NDArray y = shared == null ? pool(x) : shared.apply(x, key, this::pool);
         NDList out = new NDList(y);
         return proj == null ? out : proj.forward(ps, out, training, params);
+    }
+
+    private NDArray pool(NDArray x) {
+        return kind == Kind.MAX
+                ? Pool.maxPool2d(
+                        x, new Shape(k, k), new Shape(stride, stride), new Shape(pad, pad), false)
+                : PoolDivisors.avgPoolExcludePad(x, k, stride, pad);
     }
 
     @Override

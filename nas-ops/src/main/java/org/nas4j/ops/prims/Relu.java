@@ -1,19 +1,29 @@
 package org.nas4j.ops.prims;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.nas4j.ops.SharedOutputs;
 
-/** ReLU as a block with a known output shape (DJL's lambda block runs itself to learn it). */
+/**
+ * ReLU as a block with a known output shape (DJL's lambda block runs itself to learn it). Within a
+ * cell that passes {@link SharedOutputs}, the ReLU of an array is computed once for all its
+ * readers.
+ */
 public final class Relu extends AbstractBlock {
+    private static final String KEY = "relu";
 
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return new NDList(Activation.relu(inputs.head()));
+        SharedOutputs shared = SharedOutputs.from(params);
+        NDArray x = inputs.head();
+        return new NDList(
+                shared == null ? Activation.relu(x) : shared.apply(x, KEY, Activation::relu));
     }
 
     @Override
