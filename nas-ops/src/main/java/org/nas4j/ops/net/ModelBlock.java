@@ -209,8 +209,14 @@ public final class ModelBlock extends AbstractBlock {
         NDArray aux = null;
         for (int i = 0; i < cells.size(); i++) {
             NDArray out = cells.get(i).forward(ps, new NDList(s0, s1), training).singletonOrThrow();
+            NDArray gone = s0;
             s0 = s1;
             s1 = out;
+            // no later cell reads the state that left the window: close the handle, as PyTorch
+            // drops its last reference (libtorch keeps it while a backward still reads it)
+            if (gone != x && gone != s0 && gone != s1) {
+                gone.close();
+            }
             if (training && i == auxCell) {
                 aux = auxTower.forward(ps, new NDList(s1), true).singletonOrThrow();
             }
@@ -218,6 +224,11 @@ public final class ModelBlock extends AbstractBlock {
         NDArray pooled = pool.forward(ps, new NDList(s1), training).singletonOrThrow();
         NDArray flat = flatten(pooled);
         NDArray out = logits.forward(ps, new NDList(flat), training).singletonOrThrow();
+        for (NDArray a : new NDArray[] {s0, s1, pooled, flat}) {
+            if (a != x && a != out && a != aux && !a.isReleased()) {
+                a.close();
+            }
+        }
         return aux == null ? new NDList(out) : new NDList(out, aux);
     }
 
