@@ -16,6 +16,7 @@ import org.nas4j.core.NasException;
 import org.nas4j.core.desc.OpDesc;
 import org.nas4j.ops.Intermediates;
 import org.nas4j.ops.OpContext;
+import org.nas4j.ops.ParallelOp;
 
 /**
  * A DARTS edge: the softmax-weighted sum of every primitive applied to the same input.
@@ -26,7 +27,7 @@ import org.nas4j.ops.OpContext;
  * trainablesFrom}. The {@code none} primitive contributes exactly zero, so it is not computed; its
  * weight still takes part in the softmax.
  */
-public final class MixedOp extends AbstractBlock {
+public final class MixedOp extends AbstractBlock implements ParallelOp {
     /** Registry name. */
     public static final String NAME = "mixed_op";
 

@@ -18,13 +18,14 @@ import org.nas4j.algos.darts.EdgePrimitives;
 import org.nas4j.algos.darts.MixedEdgeReader;
 import org.nas4j.core.desc.OpDesc;
 import org.nas4j.ops.OpContext;
+import org.nas4j.ops.ParallelOp;
 
 /**
  * A divnas edge: DARTS' softmax-weighted mixture of primitives ({@code alphas}, read by {@link
  * MixedEdgeReader}) that can also hand each primitive's output to a {@link Recorder}, so the
  * diversity finalizer sees what every candidate computes. {@code none} is never computed.
  */
-public final class DivnasOp extends AbstractBlock {
+public final class DivnasOp extends AbstractBlock implements ParallelOp {
     /** Registry name. */
     public static final String NAME = "divnas_op";
 

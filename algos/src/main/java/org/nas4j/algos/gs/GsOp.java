@@ -17,6 +17,7 @@ import org.nas4j.algos.darts.EdgePrimitives;
 import org.nas4j.core.NasException;
 import org.nas4j.core.desc.OpDesc;
 import org.nas4j.ops.OpContext;
+import org.nas4j.ops.ParallelOp;
 
 /**
  * A Gumbel-softmax edge ({@code gs_op}): the sum of the primitives weighted by this edge's slice of
@@ -27,7 +28,7 @@ import org.nas4j.ops.OpContext;
  * {@code node_edges} (edges of the node), {@code num_sample} and {@code hard} (see {@link
  * GumbelSampler}). The architecture key {@code <node>.edge<j>} names the node by its prefix.
  */
-public final class GsOp extends AbstractBlock {
+public final class GsOp extends AbstractBlock implements ParallelOp {
     /** Registry name. */
     public static final String NAME = "gs_op";
 

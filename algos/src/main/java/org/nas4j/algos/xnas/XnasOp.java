@@ -19,6 +19,7 @@ import org.nas4j.core.NasException;
 import org.nas4j.core.desc.OpDesc;
 import org.nas4j.ops.ArchParams;
 import org.nas4j.ops.OpContext;
+import org.nas4j.ops.ParallelOp;
 
 /**
  * An XNAS edge: a mixture of experts {@code sum_k w_k o_k} whose weights {@code w_k = a_k / sum_j
@@ -31,7 +32,7 @@ import org.nas4j.ops.OpContext;
  * experts' {@code log a_k} (0 at the start); {@code wiped}, 1 for an expert wiped out. A wiped
  * expert and {@code none} are not computed: their contribution is exactly zero.
  */
-public final class XnasOp extends AbstractBlock {
+public final class XnasOp extends AbstractBlock implements ParallelOp {
     /** Registry name. */
     public static final String NAME = "xnas_op";
 

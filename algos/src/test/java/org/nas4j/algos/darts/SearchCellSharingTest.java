@@ -96,6 +96,25 @@ class SearchCellSharingTest {
         }
     }
 
+    @Test
+    void theMemoryEstimateCountsEachSharedReluAndPoolOnce() {
+        // normal cell of 2 nodes: 5 edges on 3 states, each edge starting with 4 ReLUs (sep and
+        // dil convs) and 2 pools; computed: a ReLU and 2 pools per state, all of one size
+        CellDesc normal = TinySearch.desc(DARTS, 3, 1).cells().get(0);
+        try (NDManager m = NDManager.newBaseManager()) {
+            OpContext ctx = OpContext.standalone(REGISTRY);
+            Shape s0 = new Shape(1, normal.stem0().conv().chIn(), 8, 8);
+            Shape s1 = new Shape(1, normal.stem1().conv().chIn(), 8, 8);
+            CellBlock cell = new CellBlock(normal, ctx);
+            cell.initialize(m, DataType.FLOAT32, s0, s1);
+            long state = (long) normal.nodes().get(0).conv().chOut() * 8 * 8;
+            assertEquals((5 * 6 - 3 * 3) * state, cell.sharedOutputElements());
+            CellBlock each = CellBlock.unshared(normal, OpContext.standalone(REGISTRY));
+            each.initialize(m, DataType.FLOAT32, s0, s1);
+            assertEquals(0, each.sharedOutputElements());
+        }
+    }
+
     /** Output, input gradients, then every parameter's and architecture weight's gradient. */
     private static List<float[]> pass(CellDesc desc, boolean share, Shape s0, Shape s1) {
         try (NDManager m = NDManager.newBaseManager()) {

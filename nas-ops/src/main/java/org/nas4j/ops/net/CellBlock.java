@@ -10,9 +10,12 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.nas4j.core.DescFormatException;
 import org.nas4j.core.desc.CellDesc;
 import org.nas4j.core.desc.EdgeDesc;
@@ -20,9 +23,13 @@ import org.nas4j.core.desc.NodeDesc;
 import org.nas4j.core.desc.OpDesc;
 import org.nas4j.ops.Intermediates;
 import org.nas4j.ops.OpContext;
+import org.nas4j.ops.ParallelOp;
 import org.nas4j.ops.PureOp;
 import org.nas4j.ops.SharedOutputs;
+import org.nas4j.ops.prims.ChainOp;
 import org.nas4j.ops.prims.DropPath;
+import org.nas4j.ops.prims.PoolOp;
+import org.nas4j.ops.prims.Relu;
 
 /**
  * One cell of a network: two stems on the previous two cell outputs, intermediate nodes that each
@@ -171,6 +178,60 @@ public final class CellBlock extends AbstractBlock {
         int n = 0;
         for (int k = 0; k < shareFrom.length; k++) {
             n += shareFrom[k] != k ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * Elements, per sample, of the ReLU and pool outputs that {@link SharedOutputs} computes once
+     * while a count leaf by leaf has one per reader: the surplus of such a count over what this
+     * cell computes. Readers are the ops an edge starts with: the edge op itself, the first layer
+     * of a {@link ChainOp}, and each child of a {@link ParallelOp} (a mixed op's primitives). Needs
+     * the cell initialized; 0 for a cell that shares nothing.
+     */
+    public long sharedOutputElements() {
+        if (!shareOutputs) {
+            return 0;
+        }
+        Set<List<Object>> seen = new HashSet<>();
+        long surplus = 0;
+        for (List<Edge> node : nodes) {
+            for (Edge e : node) {
+                List<Block> entries = new ArrayList<>();
+                entryLayers(e.op(), entries);
+                List<Integer> in = Arrays.stream(e.inputIds()).boxed().toList();
+                for (Block b : entries) {
+                    Object fn = b instanceof PoolOp p ? p.shareKey() : "relu";
+                    if (!seen.add(List.of(in, fn))) {
+                        surplus += outputElements(b);
+                    }
+                }
+            }
+        }
+        return surplus;
+    }
+
+    /** The ReLUs and pools among the layers that read the input of {@code b} directly. */
+    private static void entryLayers(Block b, List<Block> out) {
+        if (b instanceof Relu || b instanceof PoolOp) {
+            out.add(b);
+        } else if (b instanceof ChainOp && !b.getChildren().isEmpty()) {
+            entryLayers(b.getChildren().values().get(0), out);
+        } else if (b instanceof ParallelOp) {
+            for (Block child : b.getChildren().values()) {
+                entryLayers(child, out);
+            }
+        }
+    }
+
+    private static long outputElements(Block b) {
+        Shape[] in = b.getInputShapes();
+        if (in == null || in.length == 0) {
+            return 0;
+        }
+        long n = 0;
+        for (Shape s : b.getOutputShapes(in)) {
+            n += s.size();
         }
         return n;
     }

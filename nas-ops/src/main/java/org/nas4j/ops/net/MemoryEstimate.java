@@ -31,12 +31,13 @@ import org.nas4j.ops.OpRegistry;
 public record MemoryEstimate(long weightBytes, long stateBytes, long activationBytes) {
     /**
      * Activation bytes per leaf-output byte, fitted to the peak RSS {@code nas bench} measured
-     * (CPU, 1 thread) on four steps: DARTS search first order 3 cells batch 64 (1586 MB measured,
-     * estimate 1050), the same with 8 cells, 16 channels (9853 MB, 11.3 GB), pc_darts 3 cells batch
-     * 64 (821 MB, 774 MB) and the DARTS_V2 eval network 8 cells, 16 channels, batch 96 (2229 MB,
-     * 2752 MB): within -35 % to +25 %.
+     * (CPU, 2 threads, tcmalloc) with ReLUs and pools of a state counted once per cell as they are
+     * computed (see {@link CellBlock#sharedOutputElements}): DARTS search first order 8 cells, 16
+     * channels, batch 64 (4,310 MB measured, estimate 4,645), the same with 3 cells (1,921 MB,
+     * 2,200), pc_darts 3 cells batch 64 (1,295 MB, 1,082) and the DARTS_V2 eval network 8 cells, 16
+     * channels, batch 96 (1,237 MB, 1,419): within -17 % to +15 %.
      */
-    public static final double ACTIVATION_FACTOR = 2.0;
+    public static final double ACTIVATION_FACTOR = 0.9;
 
     /** libtorch, the JVM and the data: the intercept of peak RSS against batch size. */
     public static final long BASE_BYTES = 400L << 20;
@@ -104,7 +105,8 @@ public record MemoryEstimate(long weightBytes, long stateBytes, long activationB
         for (var child : block.getChildren()) {
             n += leafOutputElements(child.getValue());
         }
-        return n;
+        // a ReLU or pool of one state computed once for all the edges that read it
+        return block instanceof CellBlock cell ? n - cell.sharedOutputElements() : n;
     }
 
     /** The peak this step is expected to reach. */

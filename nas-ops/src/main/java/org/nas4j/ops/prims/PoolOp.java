@@ -76,6 +76,14 @@ public final class PoolOp extends AbstractBlock implements PureOp {
                 : PoolDivisors.avgPoolExcludePad(x, k, stride, pad);
     }
 
+    /**
+     * What names this pool as a function of its input (kind, size, stride, padding): pools with
+     * equal keys compute the same output from the same array.
+     */
+    public List<Object> shareKey() {
+        return key;
+    }
+
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputs) {
         if (proj != null) {
