@@ -33,16 +33,7 @@ import org.nas4j.search.Algorithms;
  * them in every primitive. Pools carry a BatchNorm in search edges, as in DARTS.
  */
 class SearchCellSharingTest {
-    static final List<String> DARTS =
-            List.of(
-                    "max_pool_3x3",
-                    "avg_pool_3x3",
-                    "skip_connect",
-                    "sep_conv_3x3",
-                    "sep_conv_5x5",
-                    "dil_conv_3x3",
-                    "dil_conv_5x5",
-                    "none");
+    static final List<String> DARTS = TinySearch.DARTS;
     static final OpRegistry REGISTRY = Algorithms.installed().opRegistry();
 
     @Test

@@ -26,6 +26,19 @@ import org.nas4j.train.data.HostBatch;
 public final class TinySearch {
     public static final int CLASSES = 4;
     public static final List<String> SMOOTH = List.of("avg_pool_3x3", "skip_connect", "none");
+
+    /** The eight DARTS primitives. */
+    public static final List<String> DARTS =
+            List.of(
+                    "max_pool_3x3",
+                    "avg_pool_3x3",
+                    "skip_connect",
+                    "sep_conv_3x3",
+                    "sep_conv_5x5",
+                    "dil_conv_3x3",
+                    "dil_conv_5x5",
+                    "none");
+
     public static final List<String> MIXED =
             List.of("max_pool_3x3", "sep_conv_3x3", "skip_connect", "none");
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.nas4j.algos.darts.TinySearch;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.ops.net.ModelBlock;
@@ -22,16 +23,7 @@ final class TinyGs {
     static final List<String> PRIMS = List.of("max_pool_3x3", "skip_connect", "none");
 
     /** The DARTS primitive set. */
-    static final List<String> DARTS_PRIMS =
-            List.of(
-                    "max_pool_3x3",
-                    "avg_pool_3x3",
-                    "skip_connect",
-                    "sep_conv_3x3",
-                    "sep_conv_5x5",
-                    "dil_conv_3x3",
-                    "dil_conv_5x5",
-                    "none");
+    static final List<String> DARTS_PRIMS = TinySearch.DARTS;
 
     private TinyGs() {}
 
