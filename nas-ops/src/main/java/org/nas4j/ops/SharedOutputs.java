@@ -27,6 +27,15 @@ import java.util.function.UnaryOperator;
  * with the cache, at the end of the cell's forward. Inputs are compared by identity.
  */
 public final class SharedOutputs implements AutoCloseable {
+    /** An op whose output a cell may share: a pure function of its one input. */
+    public interface Shareable {
+        /**
+         * What names this op's function of its input: ops with equal keys compute the same output
+         * from the same array.
+         */
+        Object shareKey();
+    }
+
     /** The key under which a cell passes the cache in a forward's {@code params}. */
     public static final String PARAM = "nas4j.shared_outputs";
 
@@ -48,6 +57,16 @@ public final class SharedOutputs implements AutoCloseable {
         }
         Object o = params.get(PARAM);
         return o instanceof SharedOutputs s ? s : null;
+    }
+
+    /**
+     * {@code fn(x)}: shared through the cache {@code params} carry (see {@link #apply(NDArray,
+     * Object, UnaryOperator)}), computed on its own when they carry none.
+     */
+    public static NDArray apply(
+            PairList<String, Object> params, NDArray x, Object key, UnaryOperator<NDArray> fn) {
+        SharedOutputs shared = from(params);
+        return shared == null ? fn.apply(x) : shared.apply(x, key, fn);
     }
 
     /** Forward {@code params} that carry this cache to the ops they are passed to. */

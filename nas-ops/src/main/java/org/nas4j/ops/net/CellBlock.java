@@ -28,8 +28,6 @@ import org.nas4j.ops.PureOp;
 import org.nas4j.ops.SharedOutputs;
 import org.nas4j.ops.prims.ChainOp;
 import org.nas4j.ops.prims.DropPath;
-import org.nas4j.ops.prims.PoolOp;
-import org.nas4j.ops.prims.Relu;
 
 /**
  * One cell of a network: two stems on the previous two cell outputs, intermediate nodes that each
@@ -201,9 +199,8 @@ public final class CellBlock extends AbstractBlock {
                 entryLayers(e.op(), entries);
                 List<Integer> in = Arrays.stream(e.inputIds()).boxed().toList();
                 for (Block b : entries) {
-                    Object fn = b instanceof PoolOp p ? p.shareKey() : "relu";
-                    if (!seen.add(List.of(in, fn))) {
-                        surplus += outputElements(b);
+                    if (!seen.add(List.of(in, ((SharedOutputs.Shareable) b).shareKey()))) {
+                        surplus += MemoryEstimate.outputElements(b);
                     }
                 }
             }
@@ -211,9 +208,9 @@ public final class CellBlock extends AbstractBlock {
         return surplus;
     }
 
-    /** The ReLUs and pools among the layers that read the input of {@code b} directly. */
+    /** The shareable ops (ReLUs, pools) among the layers that read the input of {@code b}. */
     private static void entryLayers(Block b, List<Block> out) {
-        if (b instanceof Relu || b instanceof PoolOp) {
+        if (b instanceof SharedOutputs.Shareable) {
             out.add(b);
         } else if (b instanceof ChainOp && !b.getChildren().isEmpty()) {
             entryLayers(b.getChildren().values().get(0), out);
@@ -222,18 +219,6 @@ public final class CellBlock extends AbstractBlock {
                 entryLayers(child, out);
             }
         }
-    }
-
-    private static long outputElements(Block b) {
-        Shape[] in = b.getInputShapes();
-        if (in == null || in.length == 0) {
-            return 0;
-        }
-        long n = 0;
-        for (Shape s : b.getOutputShapes(in)) {
-            n += s.size();
-        }
-        return n;
     }
 
     /** The description this cell was built from. */

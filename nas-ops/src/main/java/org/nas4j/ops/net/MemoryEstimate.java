@@ -87,19 +87,7 @@ public record MemoryEstimate(long weightBytes, long stateBytes, long activationB
     /** Elements of every leaf block's output for one sample (the model built for batch 1). */
     static long leafOutputElements(Block block) {
         if (block.getChildren().isEmpty()) {
-            Shape[] in = block.getInputShapes();
-            if (in == null || in.length == 0) {
-                return 0;
-            }
-            try {
-                long n = 0;
-                for (Shape s : block.getOutputShapes(in)) {
-                    n += s.size();
-                }
-                return n;
-            } catch (RuntimeException e) { // a block that cannot say its shape adds nothing
-                return 0;
-            }
+            return outputElements(block);
         }
         long n = 0;
         for (var child : block.getChildren()) {
@@ -107,6 +95,23 @@ public record MemoryEstimate(long weightBytes, long stateBytes, long activationB
         }
         // a ReLU or pool of one state computed once for all the edges that read it
         return block instanceof CellBlock cell ? n - cell.sharedOutputElements() : n;
+    }
+
+    /** Elements of {@code block}'s outputs for the input it was initialized with (0 if unknown). */
+    static long outputElements(Block block) {
+        Shape[] in = block.getInputShapes();
+        if (in == null || in.length == 0) {
+            return 0;
+        }
+        try {
+            long n = 0;
+            for (Shape s : block.getOutputShapes(in)) {
+                n += s.size();
+            }
+            return n;
+        } catch (RuntimeException e) { // a block that cannot say its shape adds nothing
+            return 0;
+        }
     }
 
     /** The peak this step is expected to reach. */

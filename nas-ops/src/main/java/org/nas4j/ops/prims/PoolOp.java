@@ -21,7 +21,7 @@ import org.nas4j.ops.SharedOutputs;
  * BatchNorm follow (as Archai does) so that the pool can sit on any edge. Within a cell that passes
  * {@link SharedOutputs}, the pool of an array is computed once for all edges that ask for it.
  */
-public final class PoolOp extends AbstractBlock implements PureOp {
+public final class PoolOp extends AbstractBlock implements PureOp, SharedOutputs.Shareable {
     /** Which reduction the pool applies. */
     public enum Kind {
         MAX,
@@ -62,10 +62,7 @@ public final class PoolOp extends AbstractBlock implements PureOp {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        SharedOutputs shared = SharedOutputs.from(params);
-        NDArray x = inputs.head();
-        NDArray y = shared == null ? pool(x) : shared.apply(x, key, this::pool);
-        NDList out = new NDList(y);
+        NDList out = new NDList(SharedOutputs.apply(params, inputs.head(), key, this::pool));
         return proj == null ? out : proj.forward(ps, out, training, params);
     }
 
@@ -76,11 +73,9 @@ public final class PoolOp extends AbstractBlock implements PureOp {
                 : PoolDivisors.avgPoolExcludePad(x, k, stride, pad);
     }
 
-    /**
-     * What names this pool as a function of its input (kind, size, stride, padding): pools with
-     * equal keys compute the same output from the same array.
-     */
-    public List<Object> shareKey() {
+    /** Kind, size, stride and padding. */
+    @Override
+    public Object shareKey() {
         return key;
     }
 

@@ -1,6 +1,5 @@
 package org.nas4j.ops.prims;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -14,16 +13,18 @@ import org.nas4j.ops.SharedOutputs;
  * cell that passes {@link SharedOutputs}, the ReLU of an array is computed once for all its
  * readers.
  */
-public final class Relu extends AbstractBlock {
+public final class Relu extends AbstractBlock implements SharedOutputs.Shareable {
     private static final String KEY = "relu";
 
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        SharedOutputs shared = SharedOutputs.from(params);
-        NDArray x = inputs.head();
-        return new NDList(
-                shared == null ? Activation.relu(x) : shared.apply(x, KEY, Activation::relu));
+        return new NDList(SharedOutputs.apply(params, inputs.head(), KEY, Activation::relu));
+    }
+
+    @Override
+    public Object shareKey() {
+        return KEY;
     }
 
     @Override
