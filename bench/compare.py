@@ -9,6 +9,10 @@ time: above 1 nas4j is faster), each side's peak RSS and the memory ratio (nas4j
 
     /usr/bin/python3 bench/compare.py                        # all cases, 2 threads, 2 rounds
     /usr/bin/python3 bench/compare.py --cases eval8 --rounds 3 --threads 1
+    python3 bench/compare.py --device cuda --nas "java -cp ... org.nas4j.cli.NasCli" --python python3
+With --device cuda both sides train on the first GPU and the memory columns are the GPU's used
+memory after the timed steps (CUDA's device-wide figure, the CUDA context and each framework's
+cached blocks included: `nas bench`'s gpu_mb_used_end against torch.cuda.mem_get_info).
 
 Cases: search1 / search2 (DARTS search step, 8 cells, 16 channels, batch 64, 1x28x28, first /
 second order), eval8 (DARTS_V2 eval step, 8 cells, 16 channels, batch 96, 1x28x28, aux tower 0.4,
@@ -18,6 +22,7 @@ synthetic data). --markdown prints the table as Markdown.
 import argparse
 import json
 import os
+import shlex
 import subprocess
 import sys
 
@@ -66,7 +71,14 @@ def main():
     ap.add_argument("--steps", type=int, default=3, help="timed steps per run (search cases)")
     ap.add_argument("--eval-steps", type=int, default=10, help="timed steps per run (eval cases)")
     ap.add_argument("--markdown", action="store_true")
+    ap.add_argument("--device", choices=["cpu", "cuda"], default="cpu",
+                    help="where both sides train (cuda: the first GPU)")
+    ap.add_argument("--nas", default="./nas",
+                    help="command that runs nas4j's CLI (default ./nas)")
+    ap.add_argument("--python", default=PY, help=f"Python with PyTorch (default {PY})")
     args = ap.parse_args()
+    cuda = args.device == "cuda"
+    mem = ("gpu_mb_used_end", "gpu_mb_used") if cuda else ("rss_mb_peak", "rss_mb_peak")
     env = dict(os.environ)
     env.pop("OMP_WAIT_POLICY", None)  # libgomp's default waiting on both sides
     rows = []
@@ -75,21 +87,25 @@ def main():
             sys.exit(f"unknown case '{case}'; valid: {', '.join(CASES)}")
         nas_args, py_args = CASES[case]
         steps = args.steps if case.startswith("search") else args.eval_steps
-        nas_cmd = ["./nas", "bench", *nas_args, "--steps", str(steps), "--warmup", "1",
-                   "--common.num_threads", str(args.threads)]
-        py_cmd = [PY, os.path.join("bench", py_args[0]), *py_args[1:], "--steps", str(steps),
-                  "--warmup", "1", "--threads", str(args.threads)]
+        nas_cmd = [*shlex.split(args.nas), "bench", *nas_args, "--steps", str(steps),
+                   "--warmup", "1", "--common.num_threads", str(args.threads),
+                   "--common.device", "gpu" if cuda else "cpu"]
+        py_cmd = [args.python, os.path.join("bench", py_args[0]), *py_args[1:], "--steps",
+                  str(steps), "--warmup", "1", "--threads", str(args.threads),
+                  "--device", args.device]
         nas, torch = [], []
         for r in range(args.rounds):
             for side, cmd, into in (("nas4j", nas_cmd, nas), ("pytorch", py_cmd, torch)):
                 res = run(cmd, env)
                 into.append(res)
+                used = res[mem[0] if side == "nas4j" else mem[1]]
                 print(f"# {case} round {r + 1} {side}: {res['step_ms_median']} ms/step, "
-                      f"peak RSS {res['rss_mb_peak']} MB", file=sys.stderr, flush=True)
+                      f"{'GPU used' if cuda else 'peak RSS'} {used} MB", file=sys.stderr,
+                      flush=True)
         n_ms = min(x["step_ms_median"] for x in nas)
         t_ms = min(x["step_ms_median"] for x in torch)
-        n_mb = min(x["rss_mb_peak"] for x in nas)
-        t_mb = min(x["rss_mb_peak"] for x in torch)
+        n_mb = min(x[mem[0]] for x in nas)
+        t_mb = min(x[mem[1]] for x in torch)
         rows.append((case, n_ms, t_ms, t_ms / n_ms, n_mb, t_mb, n_mb / t_mb,
                      nas[0]["params"], torch[0]["params"]))
     head = ("case", "nas4j ms", "torch ms", "speed x", "nas4j MB", "torch MB", "mem x",
@@ -106,9 +122,10 @@ def main():
         for r in rows:
             print(f"{r[0]:<8}{r[1]:>10.0f}{r[2]:>10.0f}{r[3]:>8.2f}{r[4]:>10}{r[5]:>10}"
                   f"{r[6]:>7.2f}{r[7]:>14,}{r[8]:>14,}")
-    print(f"threads {args.threads}, rounds {args.rounds}; speed x = torch time / nas4j time "
-          f"(above 1: nas4j faster); mem x = nas4j peak RSS / torch peak RSS (below 1: nas4j "
-          f"smaller)")
+    what = "GPU used memory" if cuda else "peak RSS"
+    print(f"device {args.device}, threads {args.threads}, rounds {args.rounds}; speed x = torch "
+          f"time / nas4j time (above 1: nas4j faster); mem x = nas4j {what} / torch {what} "
+          f"(below 1: nas4j smaller)")
 
 
 if __name__ == "__main__":

@@ -11,10 +11,13 @@ cell 2*cells//3 (ReLU, 5x5 average pool, conv1x1 to 128, BN, ReLU, conv2x2 to 76
 linear) weighted `--aux-weight` in the loss; global average pool and a linear classifier. One
 step: forward, cross entropy (+ aux), backward, global-norm clip 5, SGD with momentum 0.9 and weight
 decay 3e-4. Prints one JSON line with the median step time, the parameter count (without the
-aux tower, as nas4j counts) and the peak RSS.
+aux tower, as nas4j counts) and the peak RSS. `--device cuda` (or `cuda:N`) times the same step
+on an NVIDIA GPU, as darts_step_pytorch.py describes (network, batch and optimizer state on the
+GPU, synchronized timing, GPU name and memory in the JSON line).
 
     /usr/bin/python3 bench/darts_eval_pytorch.py --cells 8 --init-ch 16 --batch 96 --channels 1 --size 28
     /usr/bin/python3 bench/darts_eval_pytorch.py --cells 20 --init-ch 36 --batch 96 --channels 3 --size 32
+    python3 bench/darts_eval_pytorch.py --cells 20 --init-ch 36 --batch 96 --channels 3 --size 32 --device cuda
 """
 import importlib.util
 import os
@@ -48,7 +51,7 @@ def eval_op(name, c, s):
 
 def drop_path(x, p):
     keep = 1.0 - p
-    mask = torch.empty(x.size(0), 1, 1, 1).bernoulli_(keep)
+    mask = torch.empty(x.size(0), 1, 1, 1, dtype=x.dtype, device=x.device).bernoulli_(keep)
     return x / keep * mask
 
 
@@ -127,12 +130,14 @@ def main():
     args = ap.parse_args()
     torch.manual_seed(0)
     torch.set_num_threads(args.threads)
+    dev = darts.use_device(args)
     net = Network(args.channels, args.size, args.init_ch, args.classes, args.cells, DARTS_V2,
-                  args.aux_weight > 0).train()
+                  args.aux_weight > 0).to(dev).train()
     net.drop_prob = args.drop_path
     opt = torch.optim.SGD(net.parameters(), 0.025, momentum=0.9, weight_decay=3e-4)
     shape = (args.batch, args.channels, args.size, args.size)
-    x, y = torch.randn(shape), torch.randint(0, args.classes, (args.batch,))
+    x = torch.randn(shape, device=dev)
+    y = torch.randint(0, args.classes, (args.batch,), device=dev)
 
     def step():
         opt.zero_grad()

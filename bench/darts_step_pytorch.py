@@ -11,7 +11,14 @@ the validation gradient at the virtual weights, and the Hessian-vector product b
 differences at w +- R dw' (R = 0.01 / |dw'|), two more training-batch gradients of the alphas.
 Prints one JSON line with the median step time and the peak RSS.
 
+`--device cuda` (or `cuda:N`) runs the same step on an NVIDIA GPU: the network, its BatchNorm
+buffers, the alphas, the optimizers' state and the batches live there, each timed step is bracketed
+by torch.cuda.synchronize(), and the JSON line adds the GPU's name, the peak memory PyTorch
+allocated over the timed steps and the device-wide used memory after them. TF32 flags are left at
+PyTorch's defaults and cudnn.benchmark off (as DJL leaves it).
+
     /usr/bin/python3 bench/darts_step_pytorch.py --batch 64 --steps 10 --channels 1 --size 28 --threads 2
+    python3 bench/darts_step_pytorch.py --batch 64 --steps 10 --channels 1 --size 28 --device cuda
 """
 import argparse
 import resource
@@ -37,15 +44,47 @@ def affine(module):
     return module
 
 
+def parse_device(text):
+    """--device: cpu, cuda or cuda:N (the current CUDA device for cuda); a GPU only where this
+    torch sees it."""
+    try:
+        dev = torch.device(text)
+    except (RuntimeError, ValueError):
+        dev = None
+    if dev is None or dev.type not in ("cpu", "cuda"):
+        raise argparse.ArgumentTypeError(f"{text!r}: expected cpu, cuda or cuda:N")
+    if dev.type == "cpu":
+        return torch.device("cpu")
+    if not torch.cuda.is_available():
+        raise argparse.ArgumentTypeError(
+            f"{text}: CUDA is not available to this torch {torch.__version__} "
+            f"(torch.cuda.is_available() is False)")
+    index = torch.cuda.current_device() if dev.index is None else dev.index
+    if index >= torch.cuda.device_count():
+        raise argparse.ArgumentTypeError(
+            f"{text}: no such GPU, torch sees {torch.cuda.device_count()}")
+    return torch.device("cuda", index)
+
+
+def use_device(args):
+    """Makes args.device (a CUDA one) the current device and returns it."""
+    if args.device.type == "cuda":
+        torch.cuda.set_device(args.device)
+    return args.device
+
+
 def step_args(description, batch):
-    """The arguments every step script takes: shape, threads, network size, timing, profile."""
+    """The arguments every step script takes: shape, threads, device, network size, timing,
+    profile."""
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--batch", type=int, default=batch)
     ap.add_argument("--steps", type=int, default=10)
     ap.add_argument("--warmup", type=int, default=2)
     ap.add_argument("--channels", type=int, default=1)
     ap.add_argument("--size", type=int, default=28)
-    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=2, help="CPU threads (torch.set_num_threads)")
+    ap.add_argument("--device", type=parse_device, default="cpu",
+                    help="cpu (default), cuda or cuda:N")
     ap.add_argument("--cells", type=int, default=8)
     ap.add_argument("--init-ch", type=int, default=16)
     ap.add_argument("--profile", metavar="FILE",
@@ -55,13 +94,30 @@ def step_args(description, batch):
 
 def time_steps(step, args):
     """Runs step() args.warmup + args.steps times and returns the timed steps' median seconds,
-    writing their operator profile to args.profile when given."""
+    writing their operator profile to args.profile when given. On CUDA each step is bracketed by
+    torch.cuda.synchronize() and the peak memory statistics are reset after the warmup (report()
+    reads them right after)."""
+    cuda = args.device.type == "cuda"
+
+    def sync():
+        if cuda:
+            torch.cuda.synchronize(args.device)
+
     times, prof = [], None
     for i in range(args.warmup + args.steps):
-        if args.profile and i == args.warmup:
-            prof = torch.autograd.profiler.profile(record_shapes=True).__enter__()
+        if i == args.warmup:
+            if cuda:
+                sync()
+                torch.cuda.reset_peak_memory_stats(args.device)
+            if args.profile and cuda:
+                acts = [torch.profiler.ProfilerActivity.CPU, torch.profiler.ProfilerActivity.CUDA]
+                prof = torch.profiler.profile(activities=acts, record_shapes=True).__enter__()
+            elif args.profile:
+                prof = torch.autograd.profiler.profile(record_shapes=True).__enter__()
+        sync()
         t0 = time.perf_counter()
         step()
+        sync()
         if i >= args.warmup:
             times.append(time.perf_counter() - t0)
     if prof is not None:
@@ -70,10 +126,26 @@ def time_steps(step, args):
     return statistics.median(times)
 
 
+def device_fields(args):
+    """The device's entries of the JSON line: its name, and on CUDA the GPU's name, the peak
+    memory PyTorch allocated since time_steps() reset it (the timed steps) and the memory in use
+    on the whole device now, in MB, and the cudnn.benchmark flag (left at its default, off)."""
+    fields = {"device": str(args.device)}
+    if args.device.type == "cuda":
+        free, total = torch.cuda.mem_get_info(args.device)
+        fields.update({
+            "gpu_name": torch.cuda.get_device_name(args.device),
+            "gpu_mb_peak_allocated": round(torch.cuda.max_memory_allocated(args.device) / 2**20, 1),
+            "gpu_mb_used": round((total - free) / 2**20, 1),
+            "cudnn_benchmark": bool(torch.backends.cudnn.benchmark),
+        })
+    return fields
+
+
 def report(args, phase, med, params, **extra):
     """Prints the one JSON line of a step script."""
     print(json.dumps({"impl": "pytorch", "phase": phase, **extra, "torch": torch.__version__,
-                      "threads": args.threads, "batch": args.batch,
+                      "threads": args.threads, **device_fields(args), "batch": args.batch,
                       "input": [args.channels, args.size, args.size], "cells": args.cells,
                       "params": params, "steps": args.steps,
                       "step_ms_median": round(1000 * med, 1),
@@ -238,13 +310,14 @@ def main():
     args = ap.parse_args()
     torch.manual_seed(0)
     torch.set_num_threads(args.threads)
-    net = Network(args.channels, args.init_ch, layers=args.cells)
+    dev = use_device(args)
+    net = Network(args.channels, args.init_ch, layers=args.cells).to(dev)
     w_opt = torch.optim.SGD(net.weights(), 0.025, momentum=0.9, weight_decay=3e-4)
     alphas = [net.alphas_normal, net.alphas_reduce]
     a_opt = torch.optim.Adam(alphas, 3e-4, betas=(0.5, 0.999), weight_decay=1e-3)
     shape = (args.batch, args.channels, args.size, args.size)
-    xs, ys = torch.randn(shape), torch.randint(0, 10, (args.batch,))
-    xv, yv = torch.randn(shape), torch.randint(0, 10, (args.batch,))
+    xs, ys = torch.randn(shape, device=dev), torch.randint(0, 10, (args.batch,), device=dev)
+    xv, yv = torch.randn(shape, device=dev), torch.randint(0, 10, (args.batch,), device=dev)
 
     def step():
         a_opt.zero_grad()

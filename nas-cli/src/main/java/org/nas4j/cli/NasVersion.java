@@ -26,9 +26,28 @@ final class NasVersion implements IVersionProvider {
     public String[] getVersion() {
         return new String[] {
             "nas4j " + NAS4J,
-            "DJL " + DJL + ", PyTorch " + PYTORCH + " (CPU natives from the classpath)",
+            "DJL " + DJL + ", " + libtorch(),
             "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"
         };
+    }
+
+    /**
+     * Where DJL takes libtorch from: the CPU natives on the class path, or the folder {@code
+     * PYTORCH_LIBRARY_PATH} names (a CUDA libtorch, whose version {@code PYTORCH_VERSION} gives).
+     */
+    static String libtorch() {
+        String dir = ai.djl.util.Utils.getEnvOrSystemProperty("PYTORCH_LIBRARY_PATH");
+        if (dir == null || dir.isBlank()) {
+            return "PyTorch " + PYTORCH + " (CPU natives from the classpath)";
+        }
+        String version = ai.djl.util.Utils.getEnvOrSystemProperty("PYTORCH_VERSION");
+        return "PyTorch "
+                + (version == null || version.isBlank() ? "(PYTORCH_VERSION not set)" : version)
+                + " from PYTORCH_LIBRARY_PATH="
+                + dir
+                + " (nas4j is built against "
+                + PYTORCH
+                + ")";
     }
 
     private static String nas4jVersion() {

@@ -1,6 +1,8 @@
 package org.nas4j.cli.bench;
 
+import ai.djl.Device;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.util.cuda.CudaUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,8 +69,8 @@ public final class StepBench {
                         : runner.evaluater().buildDesc(evalTemplate);
         Provenance prov =
                 Provenance.capture(List.of("bench"), List.of(), conf.getLong("common.seed"));
-        Timing timing = new Timing(warmup, steps, profile);
         try (PhaseRun run = new PhaseRun(conf, phase, workDir, desc, runner.registry(), prov)) {
+            Timing timing = new Timing(warmup, steps, profile, run.device());
             // a small dataset may hold fewer batches than asked for: run as many epochs as needed
             int perEpoch = Math.max(1, run.data().train().batchesPerEpoch());
             int epochs = (warmup + steps + perEpoch - 1) / perEpoch;
@@ -127,6 +129,10 @@ public final class StepBench {
             out.put("rss_mb_after_warmup", timing.rssAfterWarmup);
             out.put("rss_mb_end", rssMb("VmRSS"));
             out.put("rss_mb_peak", rssMb("VmHWM"));
+            if (run.device().isGpu()) {
+                out.put("gpu_mb_used_after_warmup", timing.gpuAfterWarmup);
+                out.put("gpu_mb_used_end", gpuUsedMb(run.device()));
+            }
             MemoryEstimate estimate = StepMemory.of(run, conf, phase);
             out.put("rss_mb_estimate", estimate.peakBytes() >> 20);
             out.put("activation_mb_estimate", estimate.activationBytes() >> 20);
@@ -169,6 +175,19 @@ public final class StepBench {
         return -1;
     }
 
+    /**
+     * The device's used memory in MB (CUDA's view: every process's allocations, libtorch's cached
+     * blocks and the CUDA context included, as PyTorch's {@code torch.cuda.mem_get_info}), or -1
+     * where CUDA does not answer.
+     */
+    static long gpuUsedMb(Device device) {
+        try {
+            return CudaUtils.getGpuMemory(device).getUsed() >> 20;
+        } catch (RuntimeException | LinkageError e) {
+            return -1;
+        }
+    }
+
     /** Records the wall time of every step after the warm-up. */
     private static final class Timing implements TrainListener {
         private final int warmup;
@@ -179,13 +198,18 @@ public final class StepBench {
         private long firstTimed;
         private long end;
         long rssAfterWarmup = -1;
+        long gpuAfterWarmup = -1;
+
+        /** The device the steps run on: its memory is read after the warm-up when a GPU. */
+        private final Device device;
 
         /** Where the timed steps' operator profile goes, or null for none. */
         private final Path profile;
 
         private boolean profiling;
 
-        Timing(int warmup, int limit, Path profile) {
+        Timing(int warmup, int limit, Path profile, Device device) {
+            this.device = device;
             this.warmup = warmup;
             this.limit = limit;
             this.profile = profile;
@@ -232,6 +256,9 @@ public final class StepBench {
             int index = seen++;
             if (index == warmup - 1 || (warmup == 0 && index == 0)) {
                 rssAfterWarmup = rssMb("VmRSS");
+                if (device.isGpu()) {
+                    gpuAfterWarmup = gpuUsedMb(device);
+                }
             }
             if (index == warmup) {
                 firstTimed = last; // the start of the first timed step
