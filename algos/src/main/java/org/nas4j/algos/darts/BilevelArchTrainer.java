@@ -175,15 +175,15 @@ public class BilevelArchTrainer extends ArchTrainer {
             if (g == null) {
                 continue;
             }
+            if (sgd != null) {
+                sgd.virtualStep(p, g, xi, scratch);
+                continue;
+            }
             NDArray a = p.getArray();
             NDArray d = g.duplicate();
             d.attach(scratch);
             if (wd != 0) {
                 d.addi(own(a.mul(wd), scratch));
-            }
-            NDArray buf = sgd == null ? null : sgd.momentumBuffer(p);
-            if (buf != null) {
-                d.addi(own(buf.mul(sgd.momentum()), scratch));
             }
             a.subi(d.muli(xi));
         }

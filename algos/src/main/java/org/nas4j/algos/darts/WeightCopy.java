@@ -6,6 +6,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import org.nas4j.ops.Scalars;
 
 /**
  * Copies of some parameters' values, to move the parameters to {@code copy + r * direction} and
@@ -47,13 +48,17 @@ final class WeightCopy {
      * direction} holds arrays of the parameters' shapes (entries may be {@code null}: copy only).
      */
     void moveAlong(List<NDArray> direction, double r, NDManager scratch) {
+        NDArray rArray = null; // one tensor for all parameters (see Scalars)
         for (int i = 0; i < targets.size(); i++) {
             NDArray d = direction.get(i);
             if (d == null) {
                 assign(targets.get(i), copies.get(i));
                 continue;
             }
-            NDArray step = d.mul(r);
+            if (rArray == null) {
+                rArray = Scalars.of(scratch, d, r);
+            }
+            NDArray step = d.mul(rArray);
             step.attach(scratch);
             NDArray moved = copies.get(i).add(step);
             moved.attach(scratch);

@@ -310,7 +310,7 @@ class BilevelArchTrainerTest {
             for (Parameter p : ws) {
                 NDArray w = p.getArray();
                 NDArray d = Grads.of(p, m).add(w.mul(sgd.weightDecay()));
-                NDArray buf = sgd.momentumBuffer(p);
+                NDArray buf = sgd.momentumBuffer(p, m);
                 if (buf != null) {
                     d = d.add(buf.mul(sgd.momentum()));
                 }

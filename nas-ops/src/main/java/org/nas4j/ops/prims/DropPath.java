@@ -2,6 +2,7 @@ package org.nas4j.ops.prims;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
@@ -9,6 +10,7 @@ import ai.djl.util.PairList;
 import java.util.Arrays;
 import java.util.Set;
 import org.nas4j.core.NasException;
+import org.nas4j.ops.Scalars;
 
 /**
  * Drop path (Larsson et al., FractalNet; used by DARTS in evaluation): in training, each sample's
@@ -59,12 +61,13 @@ public final class DropPath extends AbstractBlock {
         long[] maskDims = new long[s.dimension()];
         Arrays.fill(maskDims, 1);
         maskDims[0] = s.get(0);
+        NDManager m = x.getManager();
+        NDArray keepArray = Scalars.of(m, x, keep); // a number operand would be a copy to the GPU
         NDArray mask =
-                x.getManager()
-                        .randomUniform(0f, 1f, new Shape(maskDims), x.getDataType(), x.getDevice())
-                        .lt(keep)
+                m.randomUniform(0f, 1f, new Shape(maskDims), x.getDataType(), x.getDevice())
+                        .lt(keepArray)
                         .toType(x.getDataType(), false)
-                        .div(keep);
+                        .div(keepArray);
         return x.mul(mask);
     }
 

@@ -26,6 +26,12 @@ public abstract class AbstractOptimizer implements NasOptimizer {
         /** State tensors, each of the parameter's shape, zero-initialised. */
         public final NDArray[] buffers;
 
+        /**
+         * The factor the subclass keeps its state tensors scaled by (1: stored as the subclass
+         * documents them); {@link #stateTensor} undoes it. Saved and loaded with the tensors.
+         */
+        public double scale = 1;
+
         Slot(NDArray[] buffers) {
             this.buffers = buffers;
         }
@@ -69,6 +75,15 @@ public abstract class AbstractOptimizer implements NasOptimizer {
         }
     }
 
+    /**
+     * State tensor {@code i} of {@code slot} as the subclass documents it: the buffer itself when
+     * {@code slot.scale} is 1, else the buffer divided by it, in {@code scratch}.
+     */
+    protected NDArray stateTensor(Slot slot, int i, NDManager scratch) {
+        NDArray b = slot.buffers[i];
+        return slot.scale == 1 ? b : own(b.div(slot.scale), scratch);
+    }
+
     private NDManager manager(Parameter p) {
         if (manager == null) {
             manager = NDManager.newBaseManager(p.getArray().getDevice());
@@ -89,13 +104,9 @@ public abstract class AbstractOptimizer implements NasOptimizer {
                 });
     }
 
-    /**
-     * The state tensors of {@code p} (owned by this optimizer: read or change them in place, never
-     * close them), or {@code null} before {@code p}'s first update.
-     */
-    protected final NDArray[] buffers(Parameter p) {
-        Slot s = slots.get(p.getId());
-        return s == null ? null : s.buffers;
+    /** The state of {@code p}, or {@code null} before its first update. */
+    protected final Slot slotOf(Parameter p) {
+        return slots.get(p.getId());
     }
 
     @Override
@@ -110,7 +121,8 @@ public abstract class AbstractOptimizer implements NasOptimizer {
             for (NDArray b : s.buffers) {
                 ts.add(TensorIo.toHost(b, params.name(i)));
             }
-            entries.put(params.name(i), new OptimizerState.Entry(s.step, ts));
+            // as kept, scale included: a resumed run continues bit-identically
+            entries.put(params.name(i), new OptimizerState.Entry(s.step, ts, s.scale));
         }
         return new OptimizerState(type(), entries);
     }
@@ -145,6 +157,7 @@ public abstract class AbstractOptimizer implements NasOptimizer {
             Parameter p = byName.get(e.getKey());
             Slot s = slot(p);
             s.step = e.getValue().step();
+            s.scale = e.getValue().scale();
             for (int i = 0; i < s.buffers.length; i++) {
                 s.buffers[i].set(e.getValue().tensors().get(i).data());
             }

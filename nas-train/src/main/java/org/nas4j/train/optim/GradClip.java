@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.util.List;
+import org.nas4j.ops.Scalars;
 
 /**
  * Gradient clipping by global norm, as PyTorch's {@code clip_grad_norm_}: DJL's {@code optClipGrad}
@@ -40,7 +41,8 @@ public final class GradClip {
             // one host transfer for all parameters
             double total = NDArrays.stack(norms).norm().getFloat();
             if (maxNorm > 0 && total > maxNorm) {
-                double coef = maxNorm / (total + 1e-6);
+                // one tensor for all: DJL makes a new tensor of a number on every operation
+                NDArray coef = Scalars.of(scratch, grads.head(), maxNorm / (total + 1e-6));
                 for (NDArray g : grads) {
                     g.muli(coef);
                 }

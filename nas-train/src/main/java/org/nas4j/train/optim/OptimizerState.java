@@ -17,8 +17,11 @@ import org.nas4j.train.optim.TensorIo.HostTensor;
  * @param entries per parameter: its step count and state tensors (momentum buffer; Adam's moments)
  */
 public record OptimizerState(String type, Map<String, Entry> entries) {
-    /** Format version of {@link #write}. */
-    public static final int VERSION = 1;
+    /**
+     * Format version of {@link #write}: 2 adds each entry's scale (its tensors are stored times it:
+     * SGD keeps its momentum buffer times the last learning rate); 1 is read with scale 1.
+     */
+    public static final int VERSION = 2;
 
     /**
      * The state of one parameter.
@@ -26,9 +29,14 @@ public record OptimizerState(String type, Map<String, Entry> entries) {
      * @param step number of updates applied to it
      * @param tensors its state tensors, each of the parameter's shape
      */
-    public record Entry(long step, List<HostTensor> tensors) {
+    public record Entry(long step, List<HostTensor> tensors, double scale) {
         public Entry {
             tensors = List.copyOf(tensors);
+        }
+
+        /** An entry whose tensors are stored as the optimizer documents them (scale 1). */
+        public Entry(long step, List<HostTensor> tensors) {
+            this(step, tensors, 1);
         }
     }
 
@@ -87,6 +95,7 @@ public record OptimizerState(String type, Map<String, Entry> entries) {
         for (Map.Entry<String, Entry> e : entries.entrySet()) {
             TensorIo.writeString(out, e.getKey());
             out.writeLong(e.getValue().step());
+            out.writeDouble(e.getValue().scale());
             out.writeInt(e.getValue().tensors().size());
             for (HostTensor t : e.getValue().tensors()) {
                 TensorIo.write(out, t);
@@ -97,11 +106,11 @@ public record OptimizerState(String type, Map<String, Entry> entries) {
     /** Reads a state written by {@link #write}. */
     public static OptimizerState read(DataInputStream in) throws IOException {
         int version = in.readInt();
-        if (version != VERSION) {
+        if (version != VERSION && version != 1) {
             throw new NasException(
                     "Optimizer state has format version "
                             + version
-                            + "; this nas4j reads version "
+                            + "; this nas4j reads versions 1 to "
                             + VERSION
                             + ".");
         }
@@ -111,12 +120,13 @@ public record OptimizerState(String type, Map<String, Entry> entries) {
         for (int i = 0; i < n; i++) {
             String name = TensorIo.readString(in);
             long step = in.readLong();
+            double scale = version >= 2 ? in.readDouble() : 1;
             int k = in.readInt();
             List<HostTensor> ts = new ArrayList<>();
             for (int j = 0; j < k; j++) {
                 ts.add(TensorIo.read(in));
             }
-            entries.put(name, new Entry(step, ts));
+            entries.put(name, new Entry(step, ts, scale));
         }
         return new OptimizerState(type, entries);
     }

@@ -3,6 +3,8 @@ package org.nas4j.train.optim;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import org.nas4j.core.NasException;
 
 /**
@@ -12,6 +14,14 @@ import org.nas4j.core.NasException;
  * {@code buf = m*buf + d} (the first step gives {@code buf = d}); {@code d = d + m*buf} with
  * Nesterov, else {@code d = buf}; {@code w = w - lr*d}. Unlike DJL's SGD the learning rate stays
  * outside the buffer, so a changing schedule behaves as in PyTorch.
+ *
+ * <p>On PyTorch arrays without Nesterov, a step is one call of DJL's native SGD update instead of
+ * six array operations, three of them with a number: DJL turns each number into a new tensor, on a
+ * GPU a blocking host-to-device copy, which made a DARTS evaluation step wait on the GPU about a
+ * thousand times. That update keeps the learning rate inside the buffer ({@code s = m*s + lr*d; w
+ * -= s}); the buffer is kept as {@code s = lr_last * buf} and the momentum passed is {@code m * lr
+ * / lr_last}, which gives PyTorch's rule when the learning rate changes. {@link #momentumBuffer}
+ * and saved states give {@code buf}.
  */
 public final class Sgd extends AbstractOptimizer {
     private final double momentum;
@@ -65,9 +75,50 @@ public final class Sgd extends AbstractOptimizer {
      * null} without momentum or before {@code p}'s first update. It belongs to the optimizer: read
      * it (DARTS' unrolled step uses it), never close or keep it.
      */
-    public NDArray momentumBuffer(Parameter p) {
-        NDArray[] b = buffers(p);
-        return b == null || b.length == 0 ? null : b[0];
+    public NDArray momentumBuffer(Parameter p, NDManager scratch) {
+        Slot s = slotOf(p);
+        return s == null || s.buffers.length == 0 ? null : stateTensor(s, 0, scratch);
+    }
+
+    /**
+     * Moves {@code p}'s weight to {@code w - xi * (m * buf + grad + wd * w)}, the step this
+     * optimizer would take with learning rate {@code xi} (DARTS' virtual step), leaving the
+     * optimizer's state as it is.
+     */
+    public void virtualStep(Parameter p, NDArray grad, double xi, NDManager scratch) {
+        NDArray w = p.getArray();
+        Slot s = slotOf(p);
+        NDArray state = s == null || s.buffers.length == 0 ? null : s.buffers[0];
+        if (fused(w, grad, state) && xi != 0) {
+            NDArray copy = state == null ? null : own(state.duplicate(), scratch);
+            JniUtils.sgdUpdate(
+                    (PtNDArray) w,
+                    (PtNDArray) grad,
+                    (PtNDArray) copy,
+                    (float) xi,
+                    (float) weightDecay,
+                    1f,
+                    -1f,
+                    copy == null ? 0f : (float) (momentum * xi / s.scale));
+            return;
+        }
+        NDArray d = own(grad.duplicate(), scratch);
+        if (weightDecay != 0) {
+            d.addi(own(w.mul(weightDecay), scratch));
+        }
+        NDArray buf = state == null ? null : stateTensor(s, 0, scratch);
+        if (buf != null) {
+            d.addi(own(buf.mul(momentum), scratch));
+        }
+        w.subi(d.muli(xi));
+    }
+
+    /** Whether DJL's native update can take these arrays (PyTorch's, no Nesterov). */
+    private boolean fused(NDArray w, NDArray g, NDArray state) {
+        return !nesterov
+                && w instanceof PtNDArray
+                && g instanceof PtNDArray
+                && (state == null || state instanceof PtNDArray);
     }
 
     @Override
@@ -77,6 +128,26 @@ public final class Sgd extends AbstractOptimizer {
 
     @Override
     protected void update(NDArray weight, NDArray grad, Slot slot, double lr, NDManager scratch) {
+        NDArray state = momentum == 0 ? null : slot.buffers[0];
+        if (fused(weight, grad, state) && lr != 0) {
+            // s = (m * lr / lr_last) * s + lr * d = lr * (m * buf + d); w -= s
+            JniUtils.sgdUpdate(
+                    (PtNDArray) weight,
+                    (PtNDArray) grad,
+                    (PtNDArray) state,
+                    (float) lr,
+                    (float) weightDecay,
+                    1f,
+                    -1f,
+                    (float) (momentum * lr / slot.scale));
+            slot.scale = lr;
+            return;
+        }
+        if (momentum != 0 && slot.scale != 1) {
+            // back to buf itself for the plain rule (a zero learning rate cannot scale it)
+            slot.buffers[0].divi(slot.scale);
+            slot.scale = 1;
+        }
         NDArray d = weightDecay == 0 ? grad : own(weight.mul(weightDecay), scratch).addi(grad);
         if (momentum != 0) {
             NDArray buf = slot.buffers[0];

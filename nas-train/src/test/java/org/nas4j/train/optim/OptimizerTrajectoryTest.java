@@ -78,6 +78,60 @@ class OptimizerTrajectoryTest {
         }
     }
 
+    /**
+     * PyTorch keeps the learning rate outside the momentum buffer; DJL's native update, which Sgd
+     * uses, keeps it inside. With a schedule that changes the learning rate every step (and a zero
+     * step, which the native update cannot express) the trajectory is still PyTorch's.
+     */
+    @Test
+    void sgdWithMomentumFollowsPyTorchWhileTheLearningRateChanges() {
+        double[] lrs = {0.1, 0.05, 0.2, 0.0, 0.1, 0.02};
+        double m = 0.9;
+        double wd = 0.01;
+        double[] w = {1, -2};
+        double[] buf = {0, 0};
+        Parameter p = param("w", 1f, -2f);
+        try (NasOptimizer opt = new Sgd(m, false, wd)) {
+            for (int t = 0; t < lrs.length; t++) {
+                for (int i = 0; i < 2; i++) {
+                    double d = C[i] * w[i] + wd * w[i];
+                    buf[i] = t == 0 ? d : m * buf[i] + d;
+                    w[i] -= lrs[t] * buf[i];
+                }
+                float[] got = run(opt, p, lrs[t], 1);
+                assertArrayEquals(
+                        new float[] {(float) w[0], (float) w[1]}, got, 1e-6f, "step " + t);
+            }
+            // kept as lr * buf (here 0.02 * buf): single-precision rounding of the division
+            NDArray kept = ((Sgd) opt).momentumBuffer(p, manager);
+            assertArrayEquals(
+                    new float[] {(float) buf[0], (float) buf[1]}, kept.toFloatArray(), 4e-6f);
+        }
+    }
+
+    @Test
+    void aVersionOneStateLoadsWithItsBuffersAsTheyAre() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(1);
+        TensorIo.writeString(out, "sgd");
+        out.writeInt(1);
+        TensorIo.writeString(out, "w");
+        out.writeLong(3);
+        out.writeInt(1);
+        TensorIo.write(out, TensorIo.toHost(manager.create(new float[] {0.5f, -1f}), "w"));
+        OptimizerState state =
+                OptimizerState.read(
+                        new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        assertEquals(1.0, state.entries().get("w").scale());
+        Parameter p = param("w", 1f, -2f);
+        try (Sgd opt = new Sgd(0.9, false, 0.0)) {
+            opt.loadState(state, NamedParams.of(Map.of("w", p)));
+            assertArrayEquals(
+                    new float[] {0.5f, -1f}, opt.momentumBuffer(p, manager).toFloatArray(), 0f);
+        }
+    }
+
     @Test
     void adamWithL2DecayFollowsPyTorch() {
         Parameter w = param("w", 1f, -2f);
