@@ -122,6 +122,23 @@ if [[ "$stages" == *" run "* ]]; then
     echo "exit $? after $((SECONDS - start)) s"
     grep -E 'device|search:|eval:|test accuracy|  (normal|reduce)|^ +n[0-9]' "$out/toy-run.log" | head -30
     cp "$work"/runs/*/summary.json "$out/toy-summary.json" 2>/dev/null
+    exp="$(ls -d "$work"/runs/*/ 2>/dev/null | head -1)"
+    if [[ -n "$exp" ]]; then
+        say "the GPU-trained network predicts the test set on the GPU, then on the CPU"
+        test_images="$data/t10k-images-idx3-ubyte.gz"
+        timeout "$(limit 60)" "${nas[@]}" predict --exp "$exp" --input "$test_images" \
+            -o "$work/pred-gpu.csv" 2>&1 | grep -v Warning
+        CUDA_VISIBLE_DEVICES= timeout "$(limit 90)" "${nas[@]}" predict --exp "$exp" \
+            --input "$test_images" -o "$work/pred-cpu.csv" 2>&1 | grep -v Warning
+        $py - "$work/pred-gpu.csv" "$work/pred-cpu.csv" <<'PY'
+import csv, sys
+g, c = ([r for r in csv.DictReader(open(f))] for f in sys.argv[1:3])
+same = sum(a["class"] == b["class"] for a, b in zip(g, c))
+diff = max(abs(float(a["probability"]) - float(b["probability"])) for a, b in zip(g, c))
+print(f"GPU and CPU predictions: {len(g)} / {len(c)} rows, same class {same}, "
+      f"largest probability difference {diff:.2e}")
+PY
+    fi
 fi
 
 if [[ "$stages" == *" compare "* ]]; then

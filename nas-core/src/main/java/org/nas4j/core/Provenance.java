@@ -17,14 +17,19 @@ import java.util.concurrent.TimeUnit;
 import org.nas4j.core.io.Json;
 
 /**
- * What a run needs to be reproduced: versions of nas4j, Java and DJL, the platform, the git commit
- * of the working directory, the seed, the command line, the conf files and when and where it ran.
- * Written as {@code provenance.json} beside each phase's outputs.
+ * What a run needs to be reproduced: versions of nas4j, Java, DJL and libtorch, the platform, the
+ * git commit of the working directory, the seed, the command line, the conf files, the device and
+ * when and where it ran. Written as {@code provenance.json} beside each phase's outputs.
  *
  * @param nas4jVersion the jar manifest's implementation version, or {@code dev}
  * @param gitCommit {@code git rev-parse HEAD} of the working directory, or {@code unknown}
  * @param gitState {@code clean}, {@code dirty} (uncommitted changes) or {@code unknown}
  * @param startTime ISO-8601 UTC
+ * @param libtorch libtorch's version and where DJL takes it from: the CPU natives on the class
+ *     path, or the folder {@code PYTORCH_LIBRARY_PATH} names (a CUDA build, another version): the
+ *     same seed gives other numbers on another libtorch or device
+ * @param device the device the phase trains on, as {@code Devices.describe} says it (null until the
+ *     phase sets it)
  */
 public record Provenance(
         String nas4jVersion,
@@ -38,7 +43,9 @@ public record Provenance(
         List<String> args,
         List<String> confPaths,
         String startTime,
-        String hostname) {
+        String hostname,
+        String libtorch,
+        String device) {
 
     static final String UNKNOWN = "unknown";
     private static final long GIT_TIMEOUT_S = 5;
@@ -66,7 +73,47 @@ public record Provenance(
                 args,
                 confPaths,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
-                currentHostname());
+                currentHostname(),
+                currentLibtorch(),
+                null);
+    }
+
+    /** This provenance with {@code device} (a phase's device, e.g. {@code gpu:0 (1 GPU found)}). */
+    public Provenance withDevice(String device) {
+        return new Provenance(
+                nas4jVersion,
+                javaVersion,
+                os,
+                arch,
+                djlVersion,
+                gitCommit,
+                gitState,
+                seed,
+                args,
+                confPaths,
+                startTime,
+                hostname,
+                libtorch,
+                device);
+    }
+
+    /**
+     * libtorch's version and source without starting the engine (as DJL's LibUtils decides it):
+     * {@code PYTORCH_LIBRARY_PATH}'s folder with {@code PYTORCH_VERSION}, else the version of the
+     * native jar on the class path.
+     */
+    static String currentLibtorch() {
+        String dir = ai.djl.util.Utils.getEnvOrSystemProperty("PYTORCH_LIBRARY_PATH");
+        if (dir != null && !dir.isBlank()) {
+            String v = ai.djl.util.Utils.getEnvOrSystemProperty("PYTORCH_VERSION");
+            return (v == null || v.isBlank() ? UNKNOWN : v) + " from " + dir;
+        }
+        try {
+            ai.djl.util.Platform p = ai.djl.util.Platform.detectPlatform("pytorch");
+            return p.getVersion() + " " + p.getFlavor() + " (class path)";
+        } catch (RuntimeException | AssertionError e) {
+            return UNKNOWN; // DJL asserts when no PyTorch natives are on the class path
+        }
     }
 
     /** Writes this as pretty JSON to {@code file}, atomically. */

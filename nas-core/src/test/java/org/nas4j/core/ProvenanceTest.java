@@ -37,6 +37,10 @@ class ProvenanceTest {
                 "confs/algos/darts_toy.yaml",
                 json.getAsJsonArray("confPaths").get(0).getAsString());
         assertEquals(p.hostname(), json.get("hostname").getAsString());
+        // nas-core's tests have no PyTorch natives on the class path
+        assertEquals("unknown", json.get("libtorch").getAsString());
+        assertFalse(json.has("device"), "a phase sets the device");
+        assertEquals("gpu:0 (1 GPU found)", p.withDevice("gpu:0 (1 GPU found)").device());
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.nas4j.search.Algorithm;
 import org.nas4j.search.Algorithms;
 import org.nas4j.search.Searcher;
 import org.nas4j.train.ConfFingerprint;
+import org.nas4j.train.Devices;
 import org.nas4j.train.StepMemory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -203,7 +204,9 @@ public class ExperimentRunner {
                                 provenance.djlVersion(),
                                 provenance.javaVersion(),
                                 provenance.gitCommit(),
-                                provenance.gitState()));
+                                provenance.gitState(),
+                                provenance.libtorch(),
+                                Devices.describe(conf.getString("common.device"))));
         summary.save(exp.summary());
         return new ExperimentResult(exp.root(), finalDesc, summary);
     }

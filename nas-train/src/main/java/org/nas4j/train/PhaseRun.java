@@ -55,7 +55,9 @@ public final class PhaseRun implements AutoCloseable {
         this.seed = conf.getLong("common.seed");
         this.device = Devices.parse(conf.getString("common.device"));
         AtomicFiles.writeString(files.configUsed(), conf.toYaml());
-        provenance.write(files.provenance());
+        provenance
+                .withDevice(Devices.describe(conf.getString("common.device")))
+                .write(files.provenance());
         Engine.getInstance().setRandomSeed((int) seed);
         this.manager = NDManager.newBaseManager(device);
         this.model = new ModelBlock(desc, registry);

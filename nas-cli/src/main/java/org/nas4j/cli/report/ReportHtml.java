@@ -146,6 +146,8 @@ final class ReportHtml {
             v.put("java", text(versions.java()));
             v.put("git_commit", text(versions.gitCommit()));
             v.put("git_state", text(versions.gitState()));
+            v.put("libtorch", text(versions.libtorch()));
+            v.put("device", text(versions.device()));
             sb.append("<h3>Versions</h3>\n");
             table(sb, "versions-table", v);
         }

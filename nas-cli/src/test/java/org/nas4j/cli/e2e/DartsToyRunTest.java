@@ -90,6 +90,12 @@ class DartsToyRunTest {
         ExperimentSummary typed = ExperimentSummary.load(dir.summary());
         assertEquals("darts", typed.algo());
         assertEquals("fashion_mnist", typed.dataset());
+        // what the numbers ran on: the class path's CPU libtorch, this machine's device
+        assertTrue(
+                typed.versions().libtorch().endsWith("(class path)"), typed.versions().libtorch());
+        assertTrue(
+                typed.versions().device().matches("(cpu|gpu:[0-9]+) \\(.*GPUs? found.*\\)"),
+                typed.versions().device());
         assertEquals(SearchResult.load(dir.search().result()), typed.search());
         assertEquals(EvalResult.load(dir.eval().result()), typed.eval());
         assertEquals(TestResult.load(dir.eval().testResult()).top1(), typed.eval().testTop1());

@@ -44,13 +44,23 @@ public record ExperimentSummary(
      * @param java the Java runtime's version
      * @param gitCommit the source checkout's commit
      * @param gitState {@code clean} or {@code dirty}
+     * @param libtorch libtorch's version and where it came from (see {@code Provenance})
+     * @param device the device the phases trained on
      */
     public record Versions(
             @SerializedName("nas4j") String nas4j,
             @SerializedName("djl") String djl,
             @SerializedName("java") String java,
             @SerializedName("git_commit") String gitCommit,
-            @SerializedName("git_state") String gitState) {}
+            @SerializedName("git_state") String gitState,
+            @SerializedName("libtorch") String libtorch,
+            @SerializedName("device") String device) {
+
+        /** Versions of a summary that names no libtorch or device (written before they were). */
+        public Versions(String nas4j, String djl, String java, String gitCommit, String gitState) {
+            this(nas4j, djl, java, gitCommit, gitState, null, null);
+        }
+    }
 
     /** Writes this record to {@code file} atomically. */
     public void save(Path file) {
