@@ -72,8 +72,9 @@ public final class Sgd extends AbstractOptimizer {
 
     /**
      * The momentum buffer of {@code p} as PyTorch keeps it ({@code momentum_buffer}), or {@code
-     * null} without momentum or before {@code p}'s first update. It belongs to the optimizer: read
-     * it (DARTS' unrolled step uses it), never close or keep it.
+     * null} without momentum or before {@code p}'s first update: a copy in {@code scratch} while
+     * this optimizer keeps it times the last learning rate, else the optimizer's own array. Read
+     * it; never change, close or keep it.
      */
     public NDArray momentumBuffer(Parameter p, NDManager scratch) {
         Slot s = slotOf(p);
