@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import org.nas4j.core.Provenance;
 import picocli.CommandLine.IVersionProvider;
 
 /**
@@ -36,18 +37,14 @@ final class NasVersion implements IVersionProvider {
      * PYTORCH_LIBRARY_PATH} names (a CUDA libtorch, whose version {@code PYTORCH_VERSION} gives).
      */
     static String libtorch() {
-        String dir = ai.djl.util.Utils.getEnvOrSystemProperty("PYTORCH_LIBRARY_PATH");
-        if (dir == null || dir.isBlank()) {
-            return "PyTorch " + PYTORCH + " (CPU natives from the classpath)";
-        }
-        String version = ai.djl.util.Utils.getEnvOrSystemProperty("PYTORCH_VERSION");
-        return "PyTorch "
-                + (version == null || version.isBlank() ? "(PYTORCH_VERSION not set)" : version)
-                + " from PYTORCH_LIBRARY_PATH="
-                + dir
-                + " (nas4j is built against "
-                + PYTORCH
-                + ")";
+        String fromPath = Provenance.libtorchFromPath();
+        return fromPath == null
+                ? "PyTorch " + PYTORCH + " (CPU natives from the classpath)"
+                : "PyTorch "
+                        + fromPath
+                        + " (PYTORCH_LIBRARY_PATH; nas4j is built against "
+                        + PYTORCH
+                        + ")";
     }
 
     private static String nas4jVersion() {

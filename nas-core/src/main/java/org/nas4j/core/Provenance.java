@@ -103,10 +103,9 @@ public record Provenance(
      * native jar on the class path.
      */
     static String currentLibtorch() {
-        String dir = ai.djl.util.Utils.getEnvOrSystemProperty("PYTORCH_LIBRARY_PATH");
-        if (dir != null && !dir.isBlank()) {
-            String v = ai.djl.util.Utils.getEnvOrSystemProperty("PYTORCH_VERSION");
-            return (v == null || v.isBlank() ? UNKNOWN : v) + " from " + dir;
+        String fromPath = libtorchFromPath();
+        if (fromPath != null) {
+            return fromPath;
         }
         try {
             ai.djl.util.Platform p = ai.djl.util.Platform.detectPlatform("pytorch");
@@ -114,6 +113,19 @@ public record Provenance(
         } catch (RuntimeException | AssertionError e) {
             return UNKNOWN; // DJL asserts when no PyTorch natives are on the class path
         }
+    }
+
+    /**
+     * {@code "<PYTORCH_VERSION> from <PYTORCH_LIBRARY_PATH>"} when {@code PYTORCH_LIBRARY_PATH}
+     * names the libtorch DJL loads (the version {@code unknown} when not given), else null.
+     */
+    public static String libtorchFromPath() {
+        String dir = ai.djl.util.Utils.getEnvOrSystemProperty("PYTORCH_LIBRARY_PATH");
+        if (dir == null || dir.isBlank()) {
+            return null;
+        }
+        String v = ai.djl.util.Utils.getEnvOrSystemProperty("PYTORCH_VERSION");
+        return (v == null || v.isBlank() ? UNKNOWN : v) + " from " + dir;
     }
 
     /** Writes this as pretty JSON to {@code file}, atomically. */

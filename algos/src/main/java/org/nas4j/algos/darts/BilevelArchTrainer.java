@@ -169,7 +169,7 @@ public class BilevelArchTrainer extends ArchTrainer {
     /** Moves the weights to DARTS' virtual point {@code w - xi * (m * buf + g + wd * w)}. */
     private void virtualStep(List<Parameter> ws, double xi, NDManager scratch) {
         Sgd sgd = optimizer() instanceof Sgd s ? s : null;
-        double wd = sgd != null ? sgd.weightDecay() : spec().optimizer().decay();
+        double wd = spec().optimizer().decay(); // for weights another optimizer trains
         for (Parameter p : ws) {
             NDArray g = Grads.of(p, scratch);
             if (g == null) {

@@ -79,7 +79,13 @@ public final class FakeExperiment {
                 new SearchResult(312.5, SEARCH_EPOCHS, g.toString(), 61234, 0.5),
                 new EvalResult(95.25, 2, 123456, 7654321, 0.8123, 0.99, 0.5234, 410.5),
                 new ExperimentSummary.Versions(
-                        "0.1.0-SNAPSHOT", "0.35.1", "17.0.12", "dc08787", "clean"));
+                        "0.1.0-SNAPSHOT",
+                        "0.35.1",
+                        "17.0.12",
+                        "dc08787",
+                        "clean",
+                        "2.7.1-20250812 cpu (class path)",
+                        "cpu (no GPU found)"));
     }
 
     /** The trainer's metrics.json: {"epochs": [...], "best", "last", "global_step"}. */

@@ -44,8 +44,9 @@ public record ExperimentSummary(
      * @param java the Java runtime's version
      * @param gitCommit the source checkout's commit
      * @param gitState {@code clean} or {@code dirty}
-     * @param libtorch libtorch's version and where it came from (see {@code Provenance})
-     * @param device the device the phases trained on
+     * @param libtorch libtorch's version and where it came from (see {@code Provenance}); null in
+     *     summaries written before it was recorded
+     * @param device the device the phases trained on; null likewise
      */
     public record Versions(
             @SerializedName("nas4j") String nas4j,
@@ -54,13 +55,7 @@ public record ExperimentSummary(
             @SerializedName("git_commit") String gitCommit,
             @SerializedName("git_state") String gitState,
             @SerializedName("libtorch") String libtorch,
-            @SerializedName("device") String device) {
-
-        /** Versions of a summary that names no libtorch or device (written before they were). */
-        public Versions(String nas4j, String djl, String java, String gitCommit, String gitState) {
-            this(nas4j, djl, java, gitCommit, gitState, null, null);
-        }
-    }
+            @SerializedName("device") String device) {}
 
     /** Writes this record to {@code file} atomically. */
     public void save(Path file) {

@@ -27,7 +27,13 @@ class ResultJsonTest {
                     SEARCH,
                     EVAL,
                     new ExperimentSummary.Versions(
-                            "0.1.0-SNAPSHOT", "0.35.1", "17.0.12", "dc08787", "clean"));
+                            "0.1.0-SNAPSHOT",
+                            "0.35.1",
+                            "17.0.12",
+                            "dc08787",
+                            "clean",
+                            "2.7.1-20250812 cpu (class path)",
+                            "cpu (no GPU found)"));
 
     @Test
     void everyRecordSurvivesARoundTripThroughAFile(@TempDir Path dir) {

@@ -28,15 +28,12 @@ public record OptimizerState(String type, Map<String, Entry> entries) {
      *
      * @param step number of updates applied to it
      * @param tensors its state tensors, each of the parameter's shape
+     * @param scale the factor the tensors are stored times (1 unless the optimizer keeps its state
+     *     scaled; version 1 files read as 1)
      */
     public record Entry(long step, List<HostTensor> tensors, double scale) {
         public Entry {
             tensors = List.copyOf(tensors);
-        }
-
-        /** An entry whose tensors are stored as the optimizer documents them (scale 1). */
-        public Entry(long step, List<HostTensor> tensors) {
-            this(step, tensors, 1);
         }
     }
 
@@ -106,7 +103,7 @@ public record OptimizerState(String type, Map<String, Entry> entries) {
     /** Reads a state written by {@link #write}. */
     public static OptimizerState read(DataInputStream in) throws IOException {
         int version = in.readInt();
-        if (version != VERSION && version != 1) {
+        if (version < 1 || version > VERSION) {
             throw new NasException(
                     "Optimizer state has format version "
                             + version
