@@ -12,6 +12,7 @@ import org.nas4j.core.builder.NetworkBounds;
 import org.nas4j.core.conf.Conf;
 import org.nas4j.ops.OpRegistry;
 import org.nas4j.ops.net.MemoryEstimate;
+import org.nas4j.ops.net.MemoryFormat;
 import org.nas4j.search.Algorithm;
 import org.nas4j.train.BestMetric;
 import org.nas4j.train.PhaseRun;
@@ -36,6 +37,10 @@ final class ConfChecks {
                     conf.getString("common.logdir", "runs"),
                     conf.getString("common.experiment_name"),
                     "");
+        }
+        if (conf.has(MemoryFormat.KEY)) {
+            MemoryFormat.of(
+                    conf.getString(MemoryFormat.KEY), "Key " + conf.where(MemoryFormat.KEY));
         }
         for (String phase : new String[] {"search", "eval"}) {
             String p = "nas." + phase;

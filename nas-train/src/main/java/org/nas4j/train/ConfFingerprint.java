@@ -24,8 +24,8 @@ public final class ConfFingerprint {
      * Keys that may differ on resume, in one place: how many epochs a phase runs (more, to extend a
      * finished run), how often it checkpoints and logs, libtorch threads and loader workers (speed
      * only: batches are the same), where the experiment lives (logdir, experiment name: a run may
-     * be moved or continued under --exp-dir), the resume switch itself, and the device (a run may
-     * move to another machine).
+     * be moved or continued under --exp-dir), the resume switch itself, the device (a run may move
+     * to another machine) and the activations' memory layout (float rounding only).
      */
     public static final Set<String> VOLATILE =
             Set.of(
@@ -35,6 +35,7 @@ public final class ConfFingerprint {
                     "common.experiment_name",
                     "common.resume",
                     "common.device",
+                    "common.memory_format",
                     "nas.search.trainer.epochs",
                     "nas.eval.trainer.epochs",
                     "nas.search.trainer." + CheckpointListener.EVERY_STEPS_KEY,

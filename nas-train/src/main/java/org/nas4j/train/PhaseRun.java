@@ -15,6 +15,7 @@ import org.nas4j.core.conf.Conf;
 import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.core.io.AtomicFiles;
 import org.nas4j.ops.OpRegistry;
+import org.nas4j.ops.net.MemoryFormat;
 import org.nas4j.ops.net.ModelBlock;
 import org.nas4j.train.data.DataModule;
 import org.nas4j.train.data.DatasetSpec;
@@ -61,6 +62,7 @@ public final class PhaseRun implements AutoCloseable {
         Engine.getInstance().setRandomSeed((int) seed);
         this.manager = NDManager.newBaseManager(device);
         this.model = new ModelBlock(desc, registry);
+        model.setMemoryFormat(MemoryFormat.of(conf.getString(MemoryFormat.KEY, "auto")));
         List<Integer> in = desc.inputShape();
         model.initialize(manager, DataType.FLOAT32, new Shape(1, in.get(0), in.get(1), in.get(2)));
         this.data =

@@ -112,6 +112,7 @@ public final class StepBench {
                 out.put("order", conf.getString("nas.search.trainer.bilevel.order"));
             }
             out.put("device", run.device().toString());
+            out.put("memory_format", run.model().memoryFormatOn(run.device()).confName());
             out.put("batch", batch);
             out.put("input", desc.inputShape());
             out.put("cells", desc.cells().size());

@@ -1,5 +1,6 @@
 package org.nas4j.ops.net;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.nas4j.core.DescFormatException;
 import org.nas4j.core.desc.AuxTowerDesc;
@@ -56,6 +58,8 @@ public final class ModelBlock extends AbstractBlock {
     private final Block pool;
     private final Block logits;
     private NDManager paramManager;
+    private MemoryFormat memoryFormat = MemoryFormat.AUTO;
+    private final int narrowestChannels;
 
     /**
      * Builds every op of {@code desc} through {@code registry}.
@@ -96,6 +100,19 @@ public final class ModelBlock extends AbstractBlock {
         logits =
                 addChildBlock(
                         "logits", registry.create(desc.logitsOp(), ctx.withArchKey("logits")));
+        narrowestChannels = narrowestChannels(desc);
+    }
+
+    /** The fewest channels of any cell's nodes (0 for a network without cells). */
+    static int narrowestChannels(ModelDesc desc) {
+        int min = Integer.MAX_VALUE;
+        for (CellDesc cell : desc.cells()) {
+            min = Math.min(min, cell.conv().chIn());
+            for (int c : cell.nodeChannels()) {
+                min = Math.min(min, c);
+            }
+        }
+        return min == Integer.MAX_VALUE ? 0 : min;
     }
 
     /** The description this network was built from. */
@@ -165,6 +182,25 @@ public final class ModelBlock extends AbstractBlock {
     }
 
     /**
+     * Sets the layout of the images the network computes on ({@link MemoryFormat#AUTO} unless set:
+     * channels-last on a CPU). Takes effect from the next forward pass; weights and results are the
+     * same in every layout up to float rounding.
+     */
+    public void setMemoryFormat(MemoryFormat format) {
+        this.memoryFormat = Objects.requireNonNull(format, "format");
+    }
+
+    /** The layout set with {@link #setMemoryFormat}, before it is resolved for a device. */
+    public MemoryFormat memoryFormat() {
+        return memoryFormat;
+    }
+
+    /** The layout a forward pass on {@code device} uses: {@link #memoryFormat()} resolved. */
+    public MemoryFormat memoryFormatOn(Device device) {
+        return memoryFormat.on(device, narrowestChannels);
+    }
+
+    /**
      * Writes the weights and architecture weights to {@code file} atomically, after a header that
      * identifies the desc's structure.
      *
@@ -203,7 +239,8 @@ public final class ModelBlock extends AbstractBlock {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
+        NDArray input = inputs.singletonOrThrow();
+        NDArray x = memoryFormat.apply(input, narrowestChannels);
         NDArray s0 = stem0.forward(ps, new NDList(x), training).singletonOrThrow();
         NDArray s1 = stem1.forward(ps, new NDList(x), training).singletonOrThrow();
         NDArray aux = null;
@@ -224,8 +261,8 @@ public final class ModelBlock extends AbstractBlock {
         NDArray pooled = pool.forward(ps, new NDList(s1), training).singletonOrThrow();
         NDArray flat = flatten(pooled);
         NDArray out = logits.forward(ps, new NDList(flat), training).singletonOrThrow();
-        for (NDArray a : new NDArray[] {s0, s1, pooled, flat}) {
-            if (a != x && a != out && a != aux && !a.isReleased()) {
+        for (NDArray a : new NDArray[] {x, s0, s1, pooled, flat}) {
+            if (a != input && a != out && a != aux && !a.isReleased()) {
                 a.close();
             }
         }
