@@ -17,7 +17,9 @@ cached blocks included: `nas bench`'s gpu_mb_used_end against torch.cuda.mem_get
 Cases: search1 / search2 (DARTS search step, 8 cells, 16 channels, batch 64, 1x28x28, first /
 second order), eval8 (DARTS_V2 eval step, 8 cells, 16 channels, batch 96, 1x28x28, aux tower 0.4,
 drop path 0.2), eval20 (the paper's CIFAR network: 20 cells, 36 channels, batch 96, 3x32x32,
-synthetic data). --markdown prints the table as Markdown.
+synthetic data). --markdown prints the table as Markdown. nas4j runs in the layout its
+`common.memory_format: auto` picks (channels-last on a CPU for these 16- and 36-channel networks);
+the PyTorch side is contiguous, as DARTS code is, unless --pytorch-channels-last.
 """
 import argparse
 import json
@@ -76,6 +78,8 @@ def main():
     ap.add_argument("--nas", default="./nas",
                     help="command that runs nas4j's CLI (default ./nas)")
     ap.add_argument("--python", default=PY, help=f"Python with PyTorch (default {PY})")
+    ap.add_argument("--pytorch-channels-last", action="store_true",
+                    help="PyTorch side in torch.channels_last (nas4j: its common.memory_format)")
     args = ap.parse_args()
     cuda = args.device == "cuda"
     mem = ("gpu_mb_used_end", "gpu_mb_used") if cuda else ("rss_mb_peak", "rss_mb_peak")
@@ -93,6 +97,8 @@ def main():
         py_cmd = [args.python, os.path.join("bench", py_args[0]), *py_args[1:], "--steps",
                   str(steps), "--warmup", "1", "--threads", str(args.threads),
                   "--device", args.device]
+        if args.pytorch_channels_last:
+            py_cmd.append("--channels-last")
         nas, torch = [], []
         for r in range(args.rounds):
             for side, cmd, into in (("nas4j", nas_cmd, nas), ("pytorch", py_cmd, torch)):
@@ -123,7 +129,8 @@ def main():
             print(f"{r[0]:<8}{r[1]:>10.0f}{r[2]:>10.0f}{r[3]:>8.2f}{r[4]:>10}{r[5]:>10}"
                   f"{r[6]:>7.2f}{r[7]:>14,}{r[8]:>14,}")
     what = "GPU used memory" if cuda else "peak RSS"
-    print(f"device {args.device}, threads {args.threads}, rounds {args.rounds}; speed x = torch "
+    print(f"device {args.device}, threads {args.threads}, rounds {args.rounds}, PyTorch "
+          f"{'channels-last' if args.pytorch_channels_last else 'contiguous'}; speed x = torch "
           f"time / nas4j time (above 1: nas4j faster); mem x = nas4j {what} / torch {what} "
           f"(below 1: nas4j smaller)")
 

@@ -133,10 +133,11 @@ def main():
     dev = darts.use_device(args)
     net = Network(args.channels, args.size, args.init_ch, args.classes, args.cells, DARTS_V2,
                   args.aux_weight > 0).to(dev).train()
+    net = net.to(memory_format=darts.memory_format(args))
     net.drop_prob = args.drop_path
     opt = torch.optim.SGD(net.parameters(), 0.025, momentum=0.9, weight_decay=3e-4)
     shape = (args.batch, args.channels, args.size, args.size)
-    x = torch.randn(shape, device=dev)
+    x = torch.randn(shape, device=dev).contiguous(memory_format=darts.memory_format(args))
     y = torch.randint(0, args.classes, (args.batch,), device=dev)
 
     def step():

@@ -89,7 +89,14 @@ def step_args(description, batch):
     ap.add_argument("--init-ch", type=int, default=16)
     ap.add_argument("--profile", metavar="FILE",
                     help="also write the operator profile of the timed steps (Chrome trace)")
+    ap.add_argument("--channels-last", action="store_true",
+                    help="network and batches in torch.channels_last (default: contiguous)")
     return ap
+
+
+def memory_format(args):
+    """The memory format --channels-last asks for."""
+    return torch.channels_last if args.channels_last else torch.contiguous_format
 
 
 def time_steps(step, args):
@@ -145,7 +152,9 @@ def device_fields(args):
 def report(args, phase, med, params, **extra):
     """Prints the one JSON line of a step script."""
     print(json.dumps({"impl": "pytorch", "phase": phase, **extra, "torch": torch.__version__,
-                      "threads": args.threads, **device_fields(args), "batch": args.batch,
+                      "threads": args.threads, **device_fields(args),
+                      "memory_format": "channels_last" if args.channels_last else "contiguous",
+                      "batch": args.batch,
                       "input": [args.channels, args.size, args.size], "cells": args.cells,
                       "params": params, "steps": args.steps,
                       "step_ms_median": round(1000 * med, 1),
@@ -312,12 +321,15 @@ def main():
     torch.set_num_threads(args.threads)
     dev = use_device(args)
     net = Network(args.channels, args.init_ch, layers=args.cells).to(dev)
+    net = net.to(memory_format=memory_format(args))
     w_opt = torch.optim.SGD(net.weights(), 0.025, momentum=0.9, weight_decay=3e-4)
     alphas = [net.alphas_normal, net.alphas_reduce]
     a_opt = torch.optim.Adam(alphas, 3e-4, betas=(0.5, 0.999), weight_decay=1e-3)
     shape = (args.batch, args.channels, args.size, args.size)
     xs, ys = torch.randn(shape, device=dev), torch.randint(0, 10, (args.batch,), device=dev)
     xv, yv = torch.randn(shape, device=dev), torch.randint(0, 10, (args.batch,), device=dev)
+    xs = xs.contiguous(memory_format=memory_format(args))
+    xv = xv.contiguous(memory_format=memory_format(args))
 
     def step():
         a_opt.zero_grad()

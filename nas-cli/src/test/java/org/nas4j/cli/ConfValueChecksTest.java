@@ -46,6 +46,7 @@ class ConfValueChecksTest {
         "nas.search.trainer.checkpoint_every_steps, -1, checkpoint_every_steps",
         "nas.eval.test_weights, first, nas.eval.test_weights",
         "nas.eval.test_weights, best, best_metric is none",
+        "common.memory_format, nhwc, 'auto, channels_last, contiguous'",
     })
     void aValueThatCannotWorkIsRefusedAtLoadNamingItsKey(String key, String value, String named) {
         ConfException e =
