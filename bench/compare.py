@@ -18,8 +18,9 @@ Cases: search1 / search2 (DARTS search step, 8 cells, 16 channels, batch 64, 1x2
 second order), eval8 (DARTS_V2 eval step, 8 cells, 16 channels, batch 96, 1x28x28, aux tower 0.4,
 drop path 0.2), eval20 (the paper's CIFAR network: 20 cells, 36 channels, batch 96, 3x32x32,
 synthetic data). --markdown prints the table as Markdown. nas4j runs in the layout its
-`common.memory_format: auto` picks (channels-last on a CPU for these 16- and 36-channel networks);
-the PyTorch side is contiguous, as DARTS code is, unless --pytorch-channels-last.
+`common.memory_format: auto` picks (channels-last on a CPU for these 16- and 36-channel networks,
+contiguous on a GPU) unless --memory-format; the PyTorch side is contiguous, as DARTS code is,
+unless --pytorch-channels-last.
 """
 import argparse
 import json
@@ -79,7 +80,9 @@ def main():
                     help="command that runs nas4j's CLI (default ./nas)")
     ap.add_argument("--python", default=PY, help=f"Python with PyTorch (default {PY})")
     ap.add_argument("--pytorch-channels-last", action="store_true",
-                    help="PyTorch side in torch.channels_last (nas4j: its common.memory_format)")
+                    help="PyTorch side in torch.channels_last (default: contiguous)")
+    ap.add_argument("--memory-format", choices=["auto", "channels_last", "contiguous"],
+                    default="auto", help="nas4j's common.memory_format (default auto)")
     args = ap.parse_args()
     cuda = args.device == "cuda"
     mem = ("gpu_mb_used_end", "gpu_mb_used") if cuda else ("rss_mb_peak", "rss_mb_peak")
@@ -93,7 +96,8 @@ def main():
         steps = args.steps if case.startswith("search") else args.eval_steps
         nas_cmd = [*shlex.split(args.nas), "bench", *nas_args, "--steps", str(steps),
                    "--warmup", "1", "--common.num_threads", str(args.threads),
-                   "--common.device", "gpu" if cuda else "cpu"]
+                   "--common.device", "gpu" if cuda else "cpu",
+                   "--common.memory_format", args.memory_format]
         py_cmd = [args.python, os.path.join("bench", py_args[0]), *py_args[1:], "--steps",
                   str(steps), "--warmup", "1", "--threads", str(args.threads),
                   "--device", args.device]
@@ -129,7 +133,8 @@ def main():
             print(f"{r[0]:<8}{r[1]:>10.0f}{r[2]:>10.0f}{r[3]:>8.2f}{r[4]:>10}{r[5]:>10}"
                   f"{r[6]:>7.2f}{r[7]:>14,}{r[8]:>14,}")
     what = "GPU used memory" if cuda else "peak RSS"
-    print(f"device {args.device}, threads {args.threads}, rounds {args.rounds}, PyTorch "
+    print(f"device {args.device}, threads {args.threads}, rounds {args.rounds}, nas4j memory "
+          f"format {args.memory_format}, PyTorch "
           f"{'channels-last' if args.pytorch_channels_last else 'contiguous'}; speed x = torch "
           f"time / nas4j time (above 1: nas4j faster); mem x = nas4j {what} / torch {what} "
           f"(below 1: nas4j smaller)")

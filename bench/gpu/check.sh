@@ -6,7 +6,8 @@
 #   2. DJL's own CUDA probe, then the JUnit tests tagged gpu (GpuPathTest: CPU = GPU gradients,
 #      flat arrays and GPU memory over 300 second-order steps);
 #   3. `nas run --algo darts` (toy mode, real data) on the GPU, as a user runs it;
-#   4. bench/compare.py --device cuda: nas4j against PyTorch on the same GPU, same steps.
+#   4. bench/compare.py --device cuda: nas4j against PyTorch on the same GPU, same steps;
+#   5. (stage "layout", not by default) the eval steps again with both sides channels-last.
 # Logs go to $OUT (the device tool's folder) or /tmp/nas4j-gpu. Each stage has a time limit and
 # the whole run ends by NAS_GPU_DEADLINE seconds (default 540). NAS_GPU_STAGES picks stages
 # (default "tests run compare"); NAS_TORCH_DIR names another torch package folder.
@@ -145,5 +146,12 @@ if [[ "$stages" == *" compare "* ]]; then
     say "nas4j against PyTorch on the GPU (bench/compare.py --device cuda)"
     timeout "$(limit 400)" $py bench/compare.py --device cuda --python "$py" --rounds "${NAS_GPU_ROUNDS:-1}" \
         --threads 4 --steps 10 --eval-steps 20 --markdown --nas "${nas[*]}" 2>&1 | tee "$out/compare.log"
+fi
+
+if [[ "$stages" == *" layout "* ]]; then
+    say "eval steps with both sides channels-last on the GPU"
+    timeout "$(limit 300)" $py bench/compare.py --device cuda --python "$py" --rounds 1 \
+        --cases eval8,eval20 --memory-format channels_last --pytorch-channels-last \
+        --threads 4 --eval-steps 20 --markdown --nas "${nas[*]}" 2>&1 | tee "$out/layout.log"
 fi
 say "done"
