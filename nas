@@ -154,5 +154,5 @@ fi
 # let the young generation grow to 450 MB over 2,000 eval steps (RSS 608 -> 1,063 MB); capped,
 # RSS went 609 -> 703 MB at the same speed (52 young collections, 0.5 s of pauses in 275 s).
 # Trial processes get the same cap; NAS_JAVA_OPTS comes later and can change it.
-exec "$java" -Xmx"${NAS_XMX:-4g}" -XX:MaxNewSize=128m -Dai.djl.offline=true "${spark_opens[@]}" ${NAS_JAVA_OPTS:-} \
+exec "$java" -Xmx"${NAS_XMX:-4g}" -XX:MaxNewSize=32m -Dai.djl.offline=true "${spark_opens[@]}" ${NAS_JAVA_OPTS:-} \
     -cp "$jar:$(<"$classpath_file")${NAS_CLASSPATH:+:$NAS_CLASSPATH}" org.nas4j.cli.NasCli "$@"

@@ -100,7 +100,7 @@ export PYTORCH_LIBRARY_PATH="$libdir" PYTORCH_VERSION="$torch_version"
 
 java="$work/jre/bin/java"
 cp="$(ls "$bundle"/lib/*.jar | paste -sd:)"
-jvm=(-Xmx8g -XX:MaxNewSize=128m -Dai.djl.offline=true "-Djna.library.path=$work/cudart")
+jvm=(-Xmx8g -XX:MaxNewSize=32m -Dai.djl.offline=true "-Djna.library.path=$work/cudart")
 nas=("$java" "${jvm[@]}" -cp "$cp" org.nas4j.cli.NasCli)
 
 say "DJL's CUDA probe"

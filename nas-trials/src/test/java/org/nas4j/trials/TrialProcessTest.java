@@ -33,9 +33,9 @@ class TrialProcessTest {
 
     @Test
     void trialsGetThisJvmsHeapAndYoungGenerationCap() {
-        // surefire's argLine carries -XX:MaxNewSize=128m, as ./nas does
+        // surefire's argLine carries -XX:MaxNewSize=32m, as ./nas does
         List<String> opts = TrialProcess.ofThisJvm("64m").jvmOptions();
         assertEquals("-Xmx64m", opts.get(0));
-        assertTrue(opts.contains("-XX:MaxNewSize=128m"), opts.toString());
+        assertTrue(opts.contains("-XX:MaxNewSize=32m"), opts.toString());
     }
 }
