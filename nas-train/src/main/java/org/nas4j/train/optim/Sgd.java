@@ -92,15 +92,7 @@ public final class Sgd extends AbstractOptimizer {
         NDArray state = s == null || s.buffers.length == 0 ? null : s.buffers[0];
         if (fused(w, grad, state) && xi != 0) {
             NDArray copy = state == null ? null : own(state.duplicate(), scratch);
-            JniUtils.sgdUpdate(
-                    (PtNDArray) w,
-                    (PtNDArray) grad,
-                    (PtNDArray) copy,
-                    (float) xi,
-                    (float) weightDecay,
-                    1f,
-                    -1f,
-                    copy == null ? 0f : (float) (momentum * xi / s.scale));
+            nativeStep(w, grad, copy, xi, copy == null ? 0 : momentum * xi / s.scale);
             return;
         }
         NDArray d = own(grad.duplicate(), scratch);
@@ -112,6 +104,22 @@ public final class Sgd extends AbstractOptimizer {
             d.addi(own(buf.mul(momentum), scratch));
         }
         w.subi(d.muli(xi));
+    }
+
+    /**
+     * DJL's native update: {@code s = stateMomentum * s + lr * (g + wd * w); w -= s} ({@code s}
+     * null: {@code w -= lr * (g + wd * w)}), gradient unscaled and unclipped.
+     */
+    private void nativeStep(NDArray w, NDArray g, NDArray s, double lr, double stateMomentum) {
+        JniUtils.sgdUpdate(
+                (PtNDArray) w,
+                (PtNDArray) g,
+                (PtNDArray) s,
+                (float) lr,
+                (float) weightDecay,
+                1f, // rescale
+                -1f, // no clipping
+                (float) stateMomentum);
     }
 
     /** Whether DJL's native update can take these arrays (PyTorch's, no Nesterov). */
@@ -132,15 +140,7 @@ public final class Sgd extends AbstractOptimizer {
         NDArray state = momentum == 0 ? null : slot.buffers[0];
         if (fused(weight, grad, state) && lr != 0) {
             // s = (m * lr / lr_last) * s + lr * d = lr * (m * buf + d); w -= s
-            JniUtils.sgdUpdate(
-                    (PtNDArray) weight,
-                    (PtNDArray) grad,
-                    (PtNDArray) state,
-                    (float) lr,
-                    (float) weightDecay,
-                    1f,
-                    -1f,
-                    (float) (momentum * lr / slot.scale));
+            nativeStep(weight, grad, state, lr, momentum * lr / slot.scale);
             slot.scale = lr;
             return;
         }
