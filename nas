@@ -150,9 +150,9 @@ done
 if [[ -n "$malloc_lib" ]]; then
     export LD_PRELOAD="$malloc_lib${LD_PRELOAD:+:$LD_PRELOAD}" # trial processes inherit it
 fi
-# A 128 MB young generation: DJL makes about 20 MB of short-lived Java objects a second, and G1
-# let the young generation grow to 450 MB over 2,000 eval steps (RSS 608 -> 1,063 MB); capped,
-# RSS went 609 -> 703 MB at the same speed (52 young collections, 0.5 s of pauses in 275 s).
+# A 32 MB young generation: DJL makes about 20 MB of short-lived Java objects a second, and G1
+# let the young generation grow to 450 MB over 2,000 eval steps (RSS 608 -> 1,063 MB); capped at
+# 128 MB RSS went 609 -> 703 MB at the same speed, at 32 MB a batch-2 eval run 552 -> 436 MB.
 # Trial processes get the same cap; NAS_JAVA_OPTS comes later and can change it.
 exec "$java" -Xmx"${NAS_XMX:-4g}" -XX:MaxNewSize=32m -Dai.djl.offline=true "${spark_opens[@]}" ${NAS_JAVA_OPTS:-} \
     -cp "$jar:$(<"$classpath_file")${NAS_CLASSPATH:+:$NAS_CLASSPATH}" org.nas4j.cli.NasCli "$@"

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import org.nas4j.core.NasException;
 
@@ -87,7 +88,11 @@ final class DataFiles {
      *     read
      */
     static byte[] readAll(Path file) {
-        byte[] bytes = read(file, MAX_BYTES + 1);
+        long plain = plainSize(file);
+        byte[] bytes =
+                plain >= 0 && plain <= MAX_BYTES
+                        ? readExpecting(file, plain)
+                        : read(file, MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {
             throw new NasException(
                     "The dataset file "
@@ -104,32 +109,80 @@ final class DataFiles {
 
     /**
      * The first {@code n} bytes (decompressed) of {@code file}, fewer when it is shorter: a file
-     * whose header says how long it must be is then read with {@code read(file, size + 1)}, so that
-     * a gzip bomb stops at the size it claims.
+     * whose header says how long it must be is then read with {@link #readExpecting}, so that a
+     * gzip bomb stops at the size it claims.
      */
     static byte[] read(Path file, long n) {
+        try (InputStream in = open(file)) {
+            return in.readNBytes((int) Math.min(n, Integer.MAX_VALUE - 8));
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /** The size of an uncompressed regular file, -1 for a gzip file or one that cannot be sized. */
+    private static long plainSize(Path file) {
+        if (gz(file) || !Files.isRegularFile(file)) {
+            return -1;
+        }
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1; // reading it names the problem
+        }
+    }
+
+    /** {@code file} as a stream of its (decompressed, for {@code .gz}) bytes. */
+    private static InputStream open(Path file) throws IOException {
         if (Files.exists(file) && !Files.isRegularFile(file)) {
             throw new NasException(
                     "The dataset file "
                             + file
                             + " is not a regular file (a directory, device or pipe).");
         }
-        try (InputStream raw = Files.newInputStream(file);
-                InputStream in =
-                        gz(file)
-                                ? new GZIPInputStream(
-                                        new BufferedInputStream(raw, 1 << 16), 1 << 16)
-                                : raw) {
-            return in.readNBytes((int) Math.min(n, Integer.MAX_VALUE - 8));
+        InputStream raw = Files.newInputStream(file);
+        try {
+            return gz(file)
+                    ? new GZIPInputStream(new BufferedInputStream(raw, 1 << 16), 1 << 16)
+                    : raw;
         } catch (IOException e) {
-            // A truncated gzip stream ends in EOFException, a damaged one in ZipException.
-            throw new NasException(
-                    "Could not read dataset file "
-                            + file
-                            + ": "
-                            + e
-                            + ". The file is truncated or corrupt; reinstall or re-download it.",
-                    e);
+            raw.close();
+            throw e;
+        }
+    }
+
+    /** A truncated gzip stream ends in EOFException, a damaged one in ZipException. */
+    private static NasException unreadable(Path file, IOException e) {
+        return new NasException(
+                "Could not read dataset file "
+                        + file
+                        + ": "
+                        + e
+                        + ". The file is truncated or corrupt; reinstall or re-download it.",
+                e);
+    }
+
+    /**
+     * The (decompressed) content of {@code file}, which should hold exactly {@code size} bytes:
+     * read straight into an array of that size, so that a dataset the size of the heap's young
+     * generation or more leaves no copies behind (reading in chunks and joining them left the Java
+     * heap holding about twice the dataset's size in garbage, which G1 keeps as resident memory for
+     * the rest of the run). A shorter file gives its shorter content, a longer one {@code size + 1}
+     * bytes, for the caller's size check to name.
+     */
+    static byte[] readExpecting(Path file, long size) {
+        if (size < 0 || size > MAX_BYTES) {
+            throw new IllegalArgumentException("size " + size + " out of [0, " + MAX_BYTES + "]");
+        }
+        try (InputStream in = open(file)) {
+            byte[] bytes = new byte[(int) size];
+            int n = in.readNBytes(bytes, 0, bytes.length);
+            if (n < bytes.length) {
+                return Arrays.copyOf(bytes, n);
+            }
+            return in.read() < 0 ? bytes : Arrays.copyOf(bytes, bytes.length + 1);
+        } catch (IOException e) {
+            throw unreadable(file, e);
         }
     }
 

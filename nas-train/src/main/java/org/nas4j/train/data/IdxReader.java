@@ -90,7 +90,7 @@ public final class IdxReader {
                             + " GiB nas4j reads into memory: the header is corrupt or the file is"
                             + " not a dataset nas4j knows.");
         }
-        return DataFiles.read(file, header + size + 1);
+        return DataFiles.readExpecting(file, header + size);
     }
 
     /** Validates an image file's header and size against the spec; returns the image count. */
