@@ -11,7 +11,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * The outputs of pure functions (ReLU, pooling) of one cell's forward pass, computed once per input
- * array and handed to every op that asks for the same function of the same array.
+ * array and handed to every op that asks for the same function of the same array. A network keeps
+ * one more for the stems of its cells: each cell output is read by the next two cells' stems (and
+ * maybe the aux tower), each starting with a ReLU of it.
  *
  * <p>In a DARTS supernet every edge applies all its primitives to the state it reads, and every
  * later node reads every state: each of the four convolution primitives of an edge starts with the
@@ -103,6 +105,31 @@ public final class SharedOutputs implements AutoCloseable {
     /** How many requests were answered with an output computed before. */
     public int reused() {
         return reused;
+    }
+
+    /**
+     * Closes the handles of the outputs computed from {@code input}, which no later op will read: a
+     * network that shares the ReLUs of its cell outputs across cells releases each cell output's as
+     * it leaves the window of states its cells read (in inference nothing else keeps them).
+     */
+    public void release(NDArray input) {
+        Map<Object, NDArray> outs = byInput.remove(input);
+        if (outs == null) {
+            return;
+        }
+        for (NDArray y : outs.values()) {
+            removeOne(owned, y);
+            y.close();
+        }
+    }
+
+    private static void removeOne(List<NDArray> arrays, NDArray a) {
+        for (int i = arrays.size() - 1; i >= 0; i--) {
+            if (arrays.get(i) == a) {
+                arrays.remove(i);
+                return;
+            }
+        }
     }
 
     /** Closes the shared outputs' handles; libtorch keeps those the backward reads. */

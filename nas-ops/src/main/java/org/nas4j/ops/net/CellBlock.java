@@ -28,6 +28,7 @@ import org.nas4j.ops.PureOp;
 import org.nas4j.ops.SharedOutputs;
 import org.nas4j.ops.prims.ChainOp;
 import org.nas4j.ops.prims.DropPath;
+import org.nas4j.ops.prims.FactorizedReduce;
 
 /**
  * One cell of a network: two stems on the previous two cell outputs, intermediate nodes that each
@@ -209,16 +210,22 @@ public final class CellBlock extends AbstractBlock {
     }
 
     /** The shareable ops (ReLUs, pools) among the layers that read the input of {@code b}. */
-    private static void entryLayers(Block b, List<Block> out) {
+    static void entryLayers(Block b, List<Block> out) {
         if (b instanceof SharedOutputs.Shareable) {
             out.add(b);
-        } else if (b instanceof ChainOp && !b.getChildren().isEmpty()) {
+        } else if ((b instanceof ChainOp || b instanceof FactorizedReduce)
+                && !b.getChildren().isEmpty()) {
             entryLayers(b.getChildren().values().get(0), out);
         } else if (b instanceof ParallelOp) {
             for (Block child : b.getChildren().values()) {
                 entryLayers(child, out);
             }
         }
+    }
+
+    /** The cell's stem on {@code c_{k-2}} (0) or {@code c_{k-1}} (1). */
+    Block stem(int i) {
+        return i == 0 ? stem0 : stem1;
     }
 
     /** The description this cell was built from. */
@@ -241,8 +248,9 @@ public final class CellBlock extends AbstractBlock {
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         List<NDArray> states = new ArrayList<>(2 + nodes.size());
-        states.add(stem0.forward(ps, new NDList(inputs.get(0)), training).singletonOrThrow());
-        states.add(stem1.forward(ps, new NDList(inputs.get(1)), training).singletonOrThrow());
+        // the network's params share the stems' ReLUs of a cell output with the next cell's
+        states.add(stem0.forward(ps, new NDList(inputs.get(0)), training, params).head());
+        states.add(stem1.forward(ps, new NDList(inputs.get(1)), training, params).head());
         // outputs of shared edges that a later edge still reads: kept open like the states
         NDArray[] shared = sharing ? new NDArray[shareFrom.length] : null;
         List<NDArray> pending = sharing ? new ArrayList<>() : List.of();

@@ -93,8 +93,11 @@ public record MemoryEstimate(long weightBytes, long stateBytes, long activationB
         for (var child : block.getChildren()) {
             n += leafOutputElements(child.getValue());
         }
-        // a ReLU or pool of one state computed once for all the edges that read it
-        return block instanceof CellBlock cell ? n - cell.sharedOutputElements() : n;
+        // a ReLU or pool of one state computed once for all the edges (or stems) that read it
+        if (block instanceof CellBlock cell) {
+            return n - cell.sharedOutputElements();
+        }
+        return block instanceof ModelBlock model ? n - model.sharedStemElements() : n;
     }
 
     /** Elements of {@code block}'s outputs for the input it was initialized with (0 if unknown). */

@@ -14,6 +14,7 @@ import ai.djl.util.PairList;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,7 @@ import org.nas4j.core.desc.ModelDesc;
 import org.nas4j.ops.ArchParams;
 import org.nas4j.ops.OpContext;
 import org.nas4j.ops.OpRegistry;
+import org.nas4j.ops.SharedOutputs;
 import org.nas4j.ops.prims.AuxTower;
 
 /**
@@ -62,6 +64,12 @@ public final class ModelBlock extends AbstractBlock {
     private final int narrowestChannels;
 
     /**
+     * Whether cells share pure outputs: their edges' within each cell, and the ReLU that the stems
+     * of the next two cells (and the aux tower) apply to each cell output, across cells.
+     */
+    private final boolean share;
+
+    /**
      * Builds every op of {@code desc} through {@code registry}.
      *
      * @throws DescFormatException if the desc does not have two model stems, has an aux tower list
@@ -69,7 +77,20 @@ public final class ModelBlock extends AbstractBlock {
      * @throws org.nas4j.core.UnknownOpException if an op name is not registered
      */
     public ModelBlock(ModelDesc desc, OpRegistry registry) {
+        this(desc, registry, true);
+    }
+
+    /**
+     * A network whose cells compute every edge, and every ReLU and pool of their edges and stems,
+     * on their own: the reference that tests and benchmarks compare the sharing network against.
+     */
+    public static ModelBlock unshared(ModelDesc desc, OpRegistry registry) {
+        return new ModelBlock(desc, registry, false);
+    }
+
+    private ModelBlock(ModelDesc desc, OpRegistry registry, boolean share) {
         this.desc = desc;
+        this.share = share;
         this.registry = registry;
         OpContext ctx = new OpContext(registry, archParams, "model");
         if (desc.modelStems().size() != 2) {
@@ -88,7 +109,8 @@ public final class ModelBlock extends AbstractBlock {
                         "stem1",
                         registry.create(desc.modelStems().get(1), ctx.withArchKey("stem1")));
         for (CellDesc cell : desc.cells()) {
-            cells.add(addChildBlock("cell" + cell.id(), new CellBlock(cell, ctx)));
+            CellBlock block = share ? new CellBlock(cell, ctx) : CellBlock.unshared(cell, ctx);
+            cells.add(addChildBlock("cell" + cell.id(), block));
         }
         auxCell = findAuxCell(desc);
         auxTower =
@@ -244,18 +266,31 @@ public final class ModelBlock extends AbstractBlock {
         NDArray s0 = stem0.forward(ps, new NDList(x), training).singletonOrThrow();
         NDArray s1 = stem1.forward(ps, new NDList(x), training).singletonOrThrow();
         NDArray aux = null;
-        for (int i = 0; i < cells.size(); i++) {
-            NDArray out = cells.get(i).forward(ps, new NDList(s0, s1), training).singletonOrThrow();
-            NDArray gone = s0;
-            s0 = s1;
-            s1 = out;
-            // no later cell reads the state that left the window: close the handle, as PyTorch
-            // drops its last reference (libtorch keeps it while a backward still reads it)
-            if (gone != x && gone != s0 && gone != s1) {
-                gone.close();
+        // the ReLU of a cell output, computed once for the next two cells' stems and the aux tower
+        SharedOutputs stems = share ? new SharedOutputs() : null;
+        PairList<String, Object> cellParams = stems == null ? params : with(stems, params);
+        try {
+            for (int i = 0; i < cells.size(); i++) {
+                CellBlock cell = cells.get(i);
+                NDArray next = cell.forward(ps, new NDList(s0, s1), training, cellParams).head();
+                NDArray gone = s0;
+                s0 = s1;
+                s1 = next;
+                if (stems != null && gone != s0 && gone != s1) {
+                    stems.release(gone);
+                }
+                // no later cell reads the state that left the window: close the handle, as
+                // PyTorch drops its last reference (libtorch keeps it while a backward reads it)
+                if (gone != x && gone != s0 && gone != s1) {
+                    gone.close();
+                }
+                if (training && i == auxCell) {
+                    aux = auxTower.forward(ps, new NDList(s1), true, cellParams).singletonOrThrow();
+                }
             }
-            if (training && i == auxCell) {
-                aux = auxTower.forward(ps, new NDList(s1), true).singletonOrThrow();
+        } finally {
+            if (stems != null) {
+                stems.close();
             }
         }
         NDArray pooled = pool.forward(ps, new NDList(s1), training).singletonOrThrow();
@@ -267,6 +302,56 @@ public final class ModelBlock extends AbstractBlock {
             }
         }
         return aux == null ? new NDList(out) : new NDList(out, aux);
+    }
+
+    /** {@code params} with {@code shared}'s cache first (it wins over one already there). */
+    private static PairList<String, Object> with(
+            SharedOutputs shared, PairList<String, Object> params) {
+        if (params == null || params.isEmpty()) {
+            return shared.params();
+        }
+        PairList<String, Object> out = new PairList<>();
+        out.addAll(shared.params());
+        for (var p : params) {
+            if (!SharedOutputs.PARAM.equals(p.getKey())) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Elements, per sample, of the stems' ReLU outputs (and the aux tower's) that the network
+     * computes once for all the readers of a cell output, while a count leaf by leaf has one per
+     * reader: what {@link MemoryEstimate} takes off. 0 for {@link #unshared} networks.
+     */
+    long sharedStemElements() {
+        if (!share) {
+            return 0;
+        }
+        int n = cells.size();
+        long surplus = 0;
+        // state t: 0 and 1 the model stems' outputs, t >= 2 the output of cell t - 2; cell i
+        // reads states i (its stem0) and i + 1 (its stem1)
+        for (int t = 0; t < n + 2; t++) {
+            List<Block> entries = new ArrayList<>();
+            if (t < n) {
+                CellBlock.entryLayers(cells.get(t).stem(0), entries);
+            }
+            if (t >= 1 && t <= n) {
+                CellBlock.entryLayers(cells.get(t - 1).stem(1), entries);
+            }
+            if (auxTower != null && t - 2 == auxCell) {
+                CellBlock.entryLayers(auxTower, entries);
+            }
+            Set<Object> keys = new HashSet<>();
+            for (Block b : entries) {
+                if (!keys.add(((SharedOutputs.Shareable) b).shareKey())) {
+                    surplus += MemoryEstimate.outputElements(b);
+                }
+            }
+        }
+        return surplus;
     }
 
     /** [N, C, 1, 1] from the pool becomes [N, C] for the classifier, as in DARTS. */
@@ -321,7 +406,7 @@ public final class ModelBlock extends AbstractBlock {
 
     /** An uninitialized network of the same desc and registry (to load a weights file into). */
     ModelBlock twin() {
-        return new ModelBlock(desc, registry);
+        return new ModelBlock(desc, registry, share);
     }
 
     /** The aux tower block, or null (for {@link ModelStats}). */

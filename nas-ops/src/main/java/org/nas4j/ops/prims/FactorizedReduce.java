@@ -6,12 +6,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.List;
 import org.nas4j.core.desc.OpDesc;
+import org.nas4j.ops.Intermediates;
 
 /**
  * Halves H and W without losing every other pixel (DARTS's {@code FactorizedReduce}): ReLU, then
@@ -25,6 +27,7 @@ import org.nas4j.core.desc.OpDesc;
  */
 public final class FactorizedReduce extends AbstractBlock {
     private final int chOut;
+    private final Block relu;
     private final Conv2d even;
     private final Conv2d odd;
     private final BatchNorm bn;
@@ -32,6 +35,8 @@ public final class FactorizedReduce extends AbstractBlock {
     /** A factorized reduce from {@code desc.conv().chIn()} to {@code desc.conv().chOut()}. */
     public FactorizedReduce(OpDesc desc) {
         this.chOut = desc.conv().chOut();
+        // first child: the entry ReLU, shareable with other readers of the same array
+        this.relu = addChildBlock("relu", Layers.relu());
         int half = chOut / 2;
         this.even = addChildBlock("conv_even", Layers.conv(half, 1, 2));
         this.odd = addChildBlock("conv_odd", Layers.conv(chOut - half, 1, 2));
@@ -41,10 +46,19 @@ public final class FactorizedReduce extends AbstractBlock {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = Activation.relu(inputs.head());
+        NDArray x = relu.forward(ps, inputs, training, params).head();
         NDArray a = even.forward(ps, new NDList(x), training, params).head();
-        NDArray b = odd.forward(ps, new NDList(shifted(x)), training, params).head();
-        return bn.forward(ps, new NDList(a.concat(b, 1)), training, params);
+        NDArray shifted = shifted(x);
+        NDArray b = odd.forward(ps, new NDList(shifted), training, params).head();
+        // libtorch keeps what the backward reads (the ReLU output, the concatenation for
+        // BatchNorm); the handles of the halves and views can go now, not at the end of the step
+        NDArray both = a.concat(b, 1);
+        Intermediates.closeAllBut(List.of(x, shifted, a, b), List.of());
+        NDList out = bn.forward(ps, new NDList(both), training, params);
+        if (out.head() != both) {
+            both.close();
+        }
+        return out;
     }
 
     private static NDArray shifted(NDArray x) {
@@ -56,13 +70,16 @@ public final class FactorizedReduce extends AbstractBlock {
             return shifted;
         }
         // Padding pairs run from the last dimension: (W before, W after, H before, H after).
-        return shifted.pad(new Shape(0, padW, 0, padH), 0);
+        NDArray padded = shifted.pad(new Shape(0, padW, 0, padH), 0);
+        shifted.close();
+        return padded;
     }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputs) {
         Shape in = inputs[0];
         PrimShapes.requireNchw(in, "factorized reduce input");
+        relu.initialize(manager, dataType, in);
         even.initialize(manager, dataType, in);
         odd.initialize(manager, dataType, in);
         bn.initialize(manager, dataType, getOutputShapes(inputs));
