@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.nas4j.core.ConfException;
 import org.nas4j.core.PhaseDir;
 import org.nas4j.core.Provenance;
 import org.nas4j.core.conf.Conf;
@@ -65,12 +66,48 @@ public final class PhaseRun implements AutoCloseable {
         model.setMemoryFormat(MemoryFormat.of(conf.getString(MemoryFormat.KEY, "auto")));
         List<Integer> in = desc.inputShape();
         model.initialize(manager, DataType.FLOAT32, new Shape(1, in.get(0), in.get(1), in.get(2)));
+        setCheckpointCells(conf, phase, model);
         this.data =
                 DataModule.create(
                         datasetSpec(conf, phase),
                         loaderSpec(conf, phase),
                         DataModule.Phase.fromName(phase),
                         seed);
+    }
+
+    /**
+     * Applies {@code nas.<phase>.trainer.checkpoint_cells} to {@code model}: evaluation only (an
+     * architecture trainer runs backward passes of its own that would skip the recomputed cells).
+     *
+     * @throws ConfException naming the key when the value does not fit the network or the phase
+     */
+    static void setCheckpointCells(Conf conf, String phase, ModelBlock model) {
+        Conf trainer = conf.child("nas." + phase + ".trainer");
+        int n = trainer.getInt(TrainerSpec.CHECKPOINT_CELLS_KEY, 0);
+        if (n == 0) {
+            return;
+        }
+        if (!"eval".equals(phase)) {
+            throw new ConfException(
+                    "Key "
+                            + trainer.where(TrainerSpec.CHECKPOINT_CELLS_KEY)
+                            + " = "
+                            + n
+                            + ": only the evaluation phase recomputes cells in the backward"
+                            + " (nas.eval.trainer."
+                            + TrainerSpec.CHECKPOINT_CELLS_KEY
+                            + "); set it to 0 here.");
+        }
+        try {
+            model.setCheckpointCells(n);
+        } catch (IllegalArgumentException e) {
+            throw new ConfException(
+                    "Key "
+                            + trainer.where(TrainerSpec.CHECKPOINT_CELLS_KEY)
+                            + ": "
+                            + e.getMessage(),
+                    e);
+        }
     }
 
     /** The dataset spec of {@code phase} ({@code nas.<phase>.loader.dataset}). */

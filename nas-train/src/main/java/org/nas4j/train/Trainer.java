@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.function.DoubleConsumer;
 import org.nas4j.core.NasException;
 import org.nas4j.ops.Scalars;
+import org.nas4j.ops.net.ModelBlock;
 import org.nas4j.train.data.BatchStream;
 import org.nas4j.train.data.HostBatch;
 import org.nas4j.train.optim.GradClip;
@@ -299,9 +300,15 @@ public class Trainer implements AutoCloseable {
                 NDArray loss = loss(out, ys);
                 double value = loss.getFloat();
                 if (!Double.isFinite(value)) {
+                    if (block instanceof ModelBlock m) {
+                        m.abandonBackward();
+                    }
                     return new StepResult(value, n, 0, 0, 0);
                 }
                 gc.backward(Scalars.times(loss, (double) (to - from) / n));
+                if (block instanceof ModelBlock m) {
+                    m.finishBackward(gc); // the cells recomputed in the backward, if any
+                }
                 lossSum += value * (to - from);
                 NDArray logits = out.get(0);
                 int classes = (int) logits.getShape().get(1);

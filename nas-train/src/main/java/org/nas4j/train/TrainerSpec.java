@@ -23,6 +23,8 @@ import org.nas4j.train.optim.OptimizerSpec;
  * @param alphaOptimizer the architecture-weight optimizer, or {@code null} when the conf has none
  * @param archWarmupEpochs epochs that train the ordinary weights only before architecture steps
  *     start ({@code arch_warmup_epochs}, 0 when absent, as in the DARTS paper)
+ * @param checkpointCells the network's first cells recomputed in the backward instead of keeping
+ *     their activations ({@code checkpoint_cells}, 0 when absent; evaluation only)
  */
 public record TrainerSpec(
         int epochs,
@@ -34,10 +36,14 @@ public record TrainerSpec(
         OptimizerSpec optimizer,
         LrScheduleSpec lrSchedule,
         OptimizerSpec alphaOptimizer,
-        int archWarmupEpochs) {
+        int archWarmupEpochs,
+        int checkpointCells) {
 
     /** Conf key of the epochs without architecture steps at the start of a search. */
     public static final String ARCH_WARMUP_KEY = "arch_warmup_epochs";
+
+    /** Conf key of the cells recomputed in the backward. */
+    public static final String CHECKPOINT_CELLS_KEY = "checkpoint_cells";
 
     /** The most epochs a phase may ask for: more is taken for a typo, not a plan. */
     public static final int MAX_EPOCHS = 100_000;
@@ -51,6 +57,15 @@ public record TrainerSpec(
         double smoothing = v.getDouble("label_smoothing", 0.0);
         double drop = v.getDouble("drop_path_prob", 0.0);
         int archWarmup = v.getInt(ARCH_WARMUP_KEY, 0);
+        int checkpointCells = v.getInt(CHECKPOINT_CELLS_KEY, 0);
+        if (checkpointCells < 0) {
+            throw new ConfException(
+                    "Key "
+                            + v.where(CHECKPOINT_CELLS_KEY)
+                            + " = "
+                            + checkpointCells
+                            + " must be >= 0 (cells recomputed in the backward; 0 for none).");
+        }
         if (epochs < 1 || epochs > MAX_EPOCHS) {
             throw new ConfException(
                     "Key "
@@ -107,7 +122,8 @@ public record TrainerSpec(
                 section(v, "alpha_optimizer") == null
                         ? null
                         : OptimizerSpec.fromConf(v.child("alpha_optimizer")),
-                archWarmup);
+                archWarmup,
+                checkpointCells);
     }
 
     /** The sub-section {@code key}, or null when it is absent or null. */
@@ -127,6 +143,7 @@ public record TrainerSpec(
                 optimizer,
                 lrSchedule,
                 alphaOptimizer,
-                archWarmupEpochs);
+                archWarmupEpochs,
+                checkpointCells);
     }
 }

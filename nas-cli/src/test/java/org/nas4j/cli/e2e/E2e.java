@@ -87,7 +87,6 @@ final class E2e {
         return a;
     }
 
-    /** Concatenates strings and lists of strings into one argument list. */
     /**
      * {@code COMMAND --algo ALGO --dataset synthetic --exp-dir exp} with the tiny search overrides,
      * then {@code extra}: the short search (or run) on synthetic data most e2e tests start from.
@@ -107,6 +106,7 @@ final class E2e {
         return a;
     }
 
+    /** Concatenates strings and lists of strings into one argument list. */
     static List<String> args(Object... parts) {
         List<String> all = new ArrayList<>();
         for (Object p : parts) {

@@ -254,9 +254,10 @@ public final class CellBlock extends AbstractBlock {
         // outputs of shared edges that a later edge still reads: kept open like the states
         NDArray[] shared = sharing ? new NDArray[shareFrom.length] : null;
         List<NDArray> pending = sharing ? new ArrayList<>() : List.of();
+        DropPath.Tape tape = DropPath.Tape.from(params);
         try (SharedOutputs pure = shareOutputs ? new SharedOutputs() : null) {
             PairList<String, Object> edgeParams = pure == null ? null : pure.params();
-            return forwardNodes(ps, inputs, training, edgeParams, states, shared, pending);
+            return forwardNodes(ps, inputs, training, edgeParams, tape, states, shared, pending);
         }
     }
 
@@ -265,6 +266,7 @@ public final class CellBlock extends AbstractBlock {
             NDList inputs,
             boolean training,
             PairList<String, Object> edgeParams,
+            DropPath.Tape tape,
             List<NDArray> states,
             NDArray[] shared,
             List<NDArray> pending) {
@@ -294,7 +296,8 @@ public final class CellBlock extends AbstractBlock {
                     }
                 }
                 if (training && e.dropPath() != null) {
-                    NDArray dropped = DropPath.apply(out, e.dropPath().getDropProb());
+                    float p = e.dropPath().getDropProb();
+                    NDArray dropped = tape == null ? DropPath.apply(out, p) : tape.apply(out, p);
                     closeUnlessState(out, dropped, states, pending);
                     out = dropped;
                 }

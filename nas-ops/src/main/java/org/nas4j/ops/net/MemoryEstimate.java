@@ -55,7 +55,7 @@ public record MemoryEstimate(long weightBytes, long stateBytes, long activationB
                 weights += shape.size() * 4L;
             }
         }
-        long perSample = leafOutputElements(model) * 4L;
+        long perSample = activationElements(model) * 4L;
         long samples = (long) Math.ceil(batch / (double) Math.max(1, chunks));
         long activations = (long) (perSample * samples * ACTIVATION_FACTOR);
         return new MemoryEstimate(weights, weights * (1 + optimizerSlots), activations);
@@ -83,6 +83,23 @@ public record MemoryEstimate(long weightBytes, long stateBytes, long activationB
     /** A parameter that is a zero-stride view of one zero: its shape without its memory. */
     private static final Initializer SHAPE_ONLY =
             (manager, shape, type) -> manager.zeros(new Shape(), type).broadcast(shape);
+
+    /**
+     * Elements of the leaf outputs alive at once for one sample: all of them, or for a network that
+     * recomputes its first cells in the backward ({@link ModelBlock#setCheckpointCells}) the larger
+     * of the recomputed part's and the rest's.
+     */
+    static long activationElements(Block model) {
+        long all = leafOutputElements(model);
+        if (!(model instanceof ModelBlock m) || m.checkpointCells() == 0) {
+            return all;
+        }
+        long prefix = 0;
+        for (Block b : m.recomputedBlocks()) {
+            prefix += leafOutputElements(b);
+        }
+        return Math.max(prefix, all - prefix);
+    }
 
     /** Elements of every leaf block's output for one sample (the model built for batch 1). */
     static long leafOutputElements(Block block) {

@@ -9,6 +9,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.nio.file.Path;
@@ -28,6 +30,7 @@ import org.nas4j.ops.OpContext;
 import org.nas4j.ops.OpRegistry;
 import org.nas4j.ops.SharedOutputs;
 import org.nas4j.ops.prims.AuxTower;
+import org.nas4j.ops.prims.DropPath;
 
 /**
  * A whole network built from a {@link ModelDesc}: two model stems, the cells in order, an optional
@@ -68,6 +71,15 @@ public final class ModelBlock extends AbstractBlock {
      * of the next two cells (and the aux tower) apply to each cell output, across cells.
      */
     private final boolean share;
+
+    /** Cells recomputed in the backward (0: none); see {@link #setCheckpointCells}. */
+    private int checkpointCells;
+
+    /** BatchNorm statistics (and other arrays without gradient) of the recomputed cells. */
+    private List<Parameter> prefixBuffers = List.of();
+
+    /** What the last checkpointed training pass keeps for {@link #finishBackward}. */
+    private Pending pending;
 
     /**
      * Builds every op of {@code desc} through {@code registry}.
@@ -262,15 +274,155 @@ public final class ModelBlock extends AbstractBlock {
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray input = inputs.singletonOrThrow();
+        if (pending != null) {
+            pending.close();
+            pending = null;
+            throw new IllegalStateException(
+                    "The last training pass recomputes its first "
+                            + checkpointCells
+                            + " cells in the backward, but finishBackward was not called after"
+                            + " its backward (or abandonBackward when it had none): its gradients"
+                            + " would miss those cells.");
+        }
+        if (training && checkpointCells > 0 && JniUtils.isGradMode()) {
+            return checkpointedForward(ps, input, params);
+        }
+        Window w = stemsAndCells(ps, input, cells.size(), training, training, params);
+        return head(ps, input, w, training, Set.of());
+    }
+
+    /**
+     * The first pass of a forward that recomputes the first {@link #checkpointCells} cells in the
+     * backward: those cells run without autograd (their activations are freed at once), the rest of
+     * the network runs from their two outputs, made leaves that collect the gradient {@link
+     * #finishBackward} sends back through the recomputed cells.
+     */
+    private NDList checkpointedForward(
+            ParameterStore ps, NDArray input, PairList<String, Object> params) {
+        int n = checkpointCells;
+        DropPath.Tape tape = new DropPath.Tape();
+        Window boundary;
+        JniUtils.setGradMode(false);
+        try {
+            boundary =
+                    stemsAndCells(
+                            ps, input, n, true, false, with(DropPath.Tape.PARAM, tape, params));
+        } finally {
+            JniUtils.setGradMode(true);
+        }
+        // the recomputation updates the BatchNorm statistics again: keep this pass's to restore
+        List<NDArray> stats = new ArrayList<>(prefixBuffers.size());
+        for (Parameter p : prefixBuffers) {
+            stats.add(p.getArray().duplicate());
+        }
+        NDArray b0 = boundary.s0();
+        NDArray b1 = boundary.s1();
+        b0.setRequiresGradient(true);
+        b1.setRequiresGradient(true);
+        pending = new Pending(ps, input, params, tape, b0, b1, stats);
+        Window w = run(ps, b0, b1, n, cells.size(), true, true, params, Set.of(b0, b1));
+        return head(ps, input, w, true, Set.of(b0, b1));
+    }
+
+    /**
+     * Completes the backward of the last training pass when it recomputes its first cells ({@link
+     * #setCheckpointCells}): runs them again with autograd, the same drop-path masks and batch
+     * statistics, and back-propagates into them the gradient their outputs received. Call it right
+     * after {@code gc.backward(loss)}, inside the same collector; it does nothing after a pass that
+     * recomputes nothing.
+     */
+    public void finishBackward(GradientCollector gc) {
+        Pending p = pending;
+        pending = null;
+        if (p == null) {
+            return;
+        }
+        try (p) {
+            NDArray g0 = p.own(p.b0.getGradient());
+            NDArray g1 = p.own(p.b1.getGradient());
+            p.tape.replay();
+            Window w =
+                    stemsAndCells(
+                            p.ps,
+                            p.input,
+                            checkpointCells,
+                            true,
+                            false,
+                            with(DropPath.Tape.PARAM, p.tape, p.params));
+            p.own(w.s0());
+            p.own(w.s1());
+            NDArray t0 = p.own(p.own(w.s0().mul(g0)).sum());
+            NDArray t1 = p.own(p.own(w.s1().mul(g1)).sum());
+            gc.backward(p.own(t0.add(t1)));
+            // after the backward: autograd checks the statistics it saved are unchanged
+            for (int i = 0; i < prefixBuffers.size(); i++) {
+                p.stats.get(i).copyTo(prefixBuffers.get(i).getArray());
+            }
+        }
+    }
+
+    /**
+     * Drops what the last training pass kept for {@link #finishBackward}, when its loss is not
+     * back-propagated (a NaN loss): the next pass may start.
+     */
+    public void abandonBackward() {
+        if (pending != null) {
+            pending.close();
+            pending = null;
+        }
+    }
+
+    /** Whether a training pass waits for {@link #finishBackward}. */
+    public boolean backwardPending() {
+        return pending != null;
+    }
+
+    /** The states a cell reads after a run of cells, and the aux logits if the run made them. */
+    private record Window(NDArray s0, NDArray s1, NDArray aux) {}
+
+    /** The input in the network's layout, through the stems and the first {@code n} cells. */
+    private Window stemsAndCells(
+            ParameterStore ps,
+            NDArray input,
+            int n,
+            boolean training,
+            boolean withAux,
+            PairList<String, Object> params) {
         NDArray x = memoryFormat.apply(input, narrowestChannels);
         NDArray s0 = stem0.forward(ps, new NDList(x), training).singletonOrThrow();
         NDArray s1 = stem1.forward(ps, new NDList(x), training).singletonOrThrow();
+        Window w = run(ps, s0, s1, 0, n, training, withAux, params, Set.of());
+        if (x != input && x != w.s0() && x != w.s1()) {
+            x.close();
+        }
+        return w;
+    }
+
+    /**
+     * Cells {@code from} to {@code to - 1} on the window {@code (s0, s1)}, and the aux tower in
+     * training when its cell's output passes by (at the start too, when {@code from} follows it).
+     * States leaving the window are closed unless {@code keep} holds them.
+     */
+    private Window run(
+            ParameterStore ps,
+            NDArray s0,
+            NDArray s1,
+            int from,
+            int to,
+            boolean training,
+            boolean withAux,
+            PairList<String, Object> params,
+            Set<NDArray> keep) {
         NDArray aux = null;
         // the ReLU of a cell output, computed once for the next two cells' stems and the aux tower
         SharedOutputs stems = share ? new SharedOutputs() : null;
-        PairList<String, Object> cellParams = stems == null ? params : with(stems, params);
+        PairList<String, Object> cellParams =
+                stems == null ? params : with(SharedOutputs.PARAM, stems, params);
         try {
-            for (int i = 0; i < cells.size(); i++) {
+            if (withAux && auxTower != null && from > 0 && from - 1 == auxCell) {
+                aux = auxTower.forward(ps, new NDList(s1), true, cellParams).singletonOrThrow();
+            }
+            for (int i = from; i < to; i++) {
                 CellBlock cell = cells.get(i);
                 NDArray next = cell.forward(ps, new NDList(s0, s1), training, cellParams).head();
                 NDArray gone = s0;
@@ -281,10 +433,10 @@ public final class ModelBlock extends AbstractBlock {
                 }
                 // no later cell reads the state that left the window: close the handle, as
                 // PyTorch drops its last reference (libtorch keeps it while a backward reads it)
-                if (gone != x && gone != s0 && gone != s1) {
+                if (gone != s0 && gone != s1 && !keep.contains(gone)) {
                     gone.close();
                 }
-                if (training && i == auxCell) {
+                if (withAux && auxTower != null && i == auxCell) {
                     aux = auxTower.forward(ps, new NDList(s1), true, cellParams).singletonOrThrow();
                 }
             }
@@ -293,28 +445,145 @@ public final class ModelBlock extends AbstractBlock {
                 stems.close();
             }
         }
-        NDArray pooled = pool.forward(ps, new NDList(s1), training).singletonOrThrow();
+        return new Window(s0, s1, aux);
+    }
+
+    /** The classifier on the last window; closes what the caller does not get back. */
+    private NDList head(
+            ParameterStore ps, NDArray input, Window w, boolean training, Set<NDArray> keep) {
+        NDArray pooled = pool.forward(ps, new NDList(w.s1()), training).singletonOrThrow();
         NDArray flat = flatten(pooled);
         NDArray out = logits.forward(ps, new NDList(flat), training).singletonOrThrow();
-        for (NDArray a : new NDArray[] {x, s0, s1, pooled, flat}) {
-            if (a != input && a != out && a != aux && !a.isReleased()) {
+        NDArray aux = w.aux();
+        for (NDArray a : new NDArray[] {w.s0(), w.s1(), pooled, flat}) {
+            if (a != input && a != out && a != aux && !keep.contains(a) && !a.isReleased()) {
                 a.close();
             }
         }
         return aux == null ? new NDList(out) : new NDList(out, aux);
     }
 
-    /** {@code params} with {@code shared}'s cache first (it wins over one already there). */
-    private static PairList<String, Object> with(
-            SharedOutputs shared, PairList<String, Object> params) {
-        if (params == null || params.isEmpty()) {
-            return shared.params();
+    /**
+     * Recomputes the first {@code n} cells (and the stems) in the backward instead of keeping their
+     * activations: a training pass under a gradient collector runs them without autograd and keeps
+     * only their two outputs, and {@link #finishBackward} runs them again after the rest of the
+     * backward. Peak memory falls from the activations of the whole network to the larger of those
+     * of the first {@code n} cells and those of the rest, for one more forward pass of the {@code
+     * n} cells. Gradients, BatchNorm statistics and drop path are those of a plain pass (the
+     * drop-path masks are replayed, the statistics restored after the recomputation).
+     *
+     * <p>Every backward of a training pass must then be followed by {@link #finishBackward} (or
+     * {@link #abandonBackward}); the next pass refuses to start otherwise. {@code Trainer} does
+     * this; a search trainer with its own backward passes does not, so this is for evaluation.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= n <=} the number of cells, or the cell
+     *     with the aux tower plus one (the aux tower reads a state the recomputed cells must not
+     *     hide)
+     */
+    public void setCheckpointCells(int n) {
+        int max = auxTower == null ? cells.size() : Math.min(cells.size(), auxCell + 1);
+        if (n < 0 || n > max) {
+            throw new IllegalArgumentException(
+                    "Cells to recompute must be in [0, "
+                            + max
+                            + "] for this network of "
+                            + cells.size()
+                            + " cells"
+                            + (auxTower == null || max == cells.size()
+                                    ? ""
+                                    : " (its aux tower reads the output of cell "
+                                            + auxCell
+                                            + ": no cell after that one can be recomputed)")
+                            + ", got "
+                            + n
+                            + ".");
         }
+        abandonBackward();
+        checkpointCells = n;
+        List<Parameter> buffers = new ArrayList<>();
+        for (Block b : recomputedBlocks()) {
+            for (Parameter p : b.getParameters().values()) {
+                if (!p.requiresGradient()) {
+                    buffers.add(p);
+                }
+            }
+        }
+        prefixBuffers = n == 0 ? List.of() : List.copyOf(buffers);
+    }
+
+    /** The stems and cells recomputed in the backward (none when nothing is). */
+    List<Block> recomputedBlocks() {
+        if (checkpointCells == 0) {
+            return List.of();
+        }
+        List<Block> out = new ArrayList<>(List.of(stem0, stem1));
+        out.addAll(cells.subList(0, checkpointCells));
+        return out;
+    }
+
+    /** The cells recomputed in the backward (0: none). */
+    public int checkpointCells() {
+        return checkpointCells;
+    }
+
+    /** What a recomputing pass keeps for its backward; closing it closes all of it. */
+    private static final class Pending implements AutoCloseable {
+        final ParameterStore ps;
+        final NDArray input;
+        final PairList<String, Object> params;
+        final DropPath.Tape tape;
+        final NDArray b0;
+        final NDArray b1;
+        final List<NDArray> stats;
+        private final List<NDArray> owned = new ArrayList<>();
+
+        Pending(
+                ParameterStore ps,
+                NDArray input,
+                PairList<String, Object> params,
+                DropPath.Tape tape,
+                NDArray b0,
+                NDArray b1,
+                List<NDArray> stats) {
+            this.ps = ps;
+            this.input = input;
+            this.params = params;
+            this.tape = tape;
+            this.b0 = b0;
+            this.b1 = b1;
+            this.stats = stats;
+        }
+
+        NDArray own(NDArray a) {
+            owned.add(a);
+            return a;
+        }
+
+        @Override
+        public void close() {
+            for (NDArray a : owned) {
+                a.close();
+            }
+            owned.clear();
+            for (NDArray a : stats) {
+                a.close();
+            }
+            b0.close();
+            b1.close();
+            tape.close();
+        }
+    }
+
+    /** {@code params} with {@code key} set to {@code value} (first, replacing one there). */
+    private static PairList<String, Object> with(
+            String key, Object value, PairList<String, Object> params) {
         PairList<String, Object> out = new PairList<>();
-        out.addAll(shared.params());
-        for (var p : params) {
-            if (!SharedOutputs.PARAM.equals(p.getKey())) {
-                out.add(p);
+        out.add(key, value);
+        if (params != null) {
+            for (var p : params) {
+                if (!key.equals(p.getKey())) {
+                    out.add(p);
+                }
             }
         }
         return out;

@@ -56,6 +56,14 @@ public final class DropPath extends AbstractBlock {
         if (p <= 0f) {
             return x;
         }
+        return x.mul(mask(x, p));
+    }
+
+    /**
+     * A random mask for {@code x} (samples on axis 0): one value per sample, 0 with probability
+     * {@code p}, else {@code 1/(1-p)}; shaped {@code [N, 1, ...]} to broadcast over {@code x}.
+     */
+    public static NDArray mask(NDArray x, float p) {
         float keep = 1f - p;
         Shape s = x.getShape();
         long[] maskDims = new long[s.dimension()];
@@ -68,7 +76,63 @@ public final class DropPath extends AbstractBlock {
                         .lt(keepArray)
                         .toType(x.getDataType(), false)
                         .div(keepArray);
-        return x.mul(mask);
+        return mask;
+    }
+
+    /**
+     * The masks of one forward pass, recorded in the order its edges drew them and replayed by a
+     * second pass over the same cells, which so drops the same paths: a network that recomputes
+     * part of its forward pass in the backward ({@code checkpoint_cells}) gets the activations of
+     * the first pass again. Passed to the cells in the forward's {@code params}.
+     */
+    public static final class Tape implements AutoCloseable {
+        /** The key under which a network passes the tape to its cells. */
+        public static final String PARAM = "nas4j.drop_path_tape";
+
+        private final java.util.List<NDArray> masks = new java.util.ArrayList<>();
+        private int next = -1;
+
+        /** The tape {@code params} carry, or null. */
+        public static Tape from(PairList<String, Object> params) {
+            Object o = params == null ? null : params.get(PARAM);
+            return o instanceof Tape t ? t : null;
+        }
+
+        /** Closes the recorded masks. */
+        @Override
+        public void close() {
+            for (NDArray m : masks) {
+                m.close();
+            }
+            masks.clear();
+        }
+
+        /** From now on, hands out the recorded masks from the first. */
+        public void replay() {
+            next = 0;
+        }
+
+        /** Drop path of {@code x} with probability {@code p}: a new mask, or the next recorded. */
+        public NDArray apply(NDArray x, float p) {
+            if (p <= 0f) {
+                return x;
+            }
+            NDArray m;
+            if (next < 0) {
+                m = mask(x, p);
+                masks.add(m);
+            } else if (next < masks.size()) {
+                m = masks.get(next++);
+            } else {
+                throw new IllegalStateException(
+                        "The replayed pass drops more paths ("
+                                + (next + 1)
+                                + ") than the recorded one ("
+                                + masks.size()
+                                + "): the two passes must run the same cells.");
+            }
+            return x.mul(m);
+        }
     }
 
     @Override
