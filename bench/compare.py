@@ -20,7 +20,11 @@ drop path 0.2), eval20 (the paper's CIFAR network: 20 cells, 36 channels, batch 
 synthetic data). --markdown prints the table as Markdown. nas4j runs in the layout its
 `common.memory_format: auto` picks (channels-last on a CPU for these 16- and 36-channel networks,
 contiguous on a GPU) unless --memory-format; the PyTorch side is contiguous, as DARTS code is,
-unless --pytorch-channels-last.
+unless --pytorch-channels-last. In the Fashion-MNIST cases both sides hold the dataset and train
+on random batches of it (the PyTorch side reads the IDX files into uint8 tensors, as torchvision
+does; --pytorch-data none gives it one random batch instead, which leaves the dataset's ~56 MB out
+of its memory). --checkpoint-cells N has nas4j recompute the first N cells of the eval networks in
+the backward (nas.eval.trainer.checkpoint_cells): less memory, one more forward of those cells.
 """
 import argparse
 import json
@@ -37,6 +41,11 @@ EVAL = ["--algo", "darts", "--full", "--phase", "eval", "--batch", "96"]
 CIFAR = ["--dataset", "synthetic", "--dataset.channels", "3", "--dataset.img_size", "32",
          "--dataset.n_classes", "10", "--dataset.n_train", "1920", "--dataset.n_test", "96",
          "--dataset.mean", "[0.0,0.0,0.0]", "--dataset.std", "[1.0,1.0,1.0]"]
+
+FMNIST = "/usr/share/datasets/fashion-mnist"
+# the cases nas4j trains on Fashion-MNIST (its bench loads the real training set); eval20 is
+# synthetic on both sides
+FMNIST_CASES = ("search1", "search2", "eval8")
 
 CASES = {
     "search1": (SEARCH + ["--order", "first"],
@@ -83,6 +92,12 @@ def main():
                     help="PyTorch side in torch.channels_last (default: contiguous)")
     ap.add_argument("--memory-format", choices=["auto", "channels_last", "contiguous"],
                     default="auto", help="nas4j's common.memory_format (default auto)")
+    ap.add_argument("--checkpoint-cells", type=int, default=0, metavar="N",
+                    help="nas4j's nas.eval.trainer.checkpoint_cells for the eval cases: the first"
+                         " N cells recomputed in the backward (default 0)")
+    ap.add_argument("--pytorch-data", default=FMNIST, metavar="DIR|none",
+                    help="Fashion-MNIST directory the PyTorch side of the 1x28x28 cases trains"
+                         f" from, as nas4j's does (default {FMNIST}); none: one random batch")
     args = ap.parse_args()
     cuda = args.device == "cuda"
     mem = ("gpu_mb_used_end", "gpu_mb_used") if cuda else ("rss_mb_peak", "rss_mb_peak")
@@ -103,6 +118,10 @@ def main():
                   "--device", args.device]
         if args.pytorch_channels_last:
             py_cmd.append("--channels-last")
+        if case in FMNIST_CASES and args.pytorch_data != "none":
+            py_cmd += ["--data", args.pytorch_data]
+        if case.startswith("eval") and args.checkpoint_cells:
+            nas_cmd += ["--nas.eval.trainer.checkpoint_cells", str(args.checkpoint_cells)]
         nas, torch = [], []
         for r in range(args.rounds):
             for side, cmd, into in (("nas4j", nas_cmd, nas), ("pytorch", py_cmd, torch)):
@@ -134,8 +153,10 @@ def main():
                   f"{r[6]:>7.2f}{r[7]:>14,}{r[8]:>14,}")
     what = "GPU used memory" if cuda else "peak RSS"
     print(f"device {args.device}, threads {args.threads}, rounds {args.rounds}, nas4j memory "
-          f"format {args.memory_format}, PyTorch "
-          f"{'channels-last' if args.pytorch_channels_last else 'contiguous'}; speed x = torch "
+          f"format {args.memory_format}, nas4j eval cells recomputed {args.checkpoint_cells}, "
+          f"PyTorch {'channels-last' if args.pytorch_channels_last else 'contiguous'}, PyTorch "
+          f"data {args.pytorch_data if args.pytorch_data != 'none' else 'one random batch'}; "
+          f"speed x = torch "
           f"time / nas4j time (above 1: nas4j faster); mem x = nas4j {what} / torch {what} "
           f"(below 1: nas4j smaller)")
 

@@ -18,6 +18,9 @@ GPU, synchronized timing, GPU name and memory in the JSON line).
     /usr/bin/python3 bench/darts_eval_pytorch.py --cells 8 --init-ch 16 --batch 96 --channels 1 --size 28
     /usr/bin/python3 bench/darts_eval_pytorch.py --cells 20 --init-ch 36 --batch 96 --channels 3 --size 32
     python3 bench/darts_eval_pytorch.py --cells 20 --init-ch 36 --batch 96 --channels 3 --size 32 --device cuda
+    /usr/bin/python3 bench/darts_eval_pytorch.py --data /usr/share/datasets/fashion-mnist
+With --data DIR the steps train on random batches of Fashion-MNIST held in memory (as nas4j's
+bench does), else on one random batch.
 """
 import importlib.util
 import os
@@ -136,11 +139,10 @@ def main():
     net = net.to(memory_format=darts.memory_format(args))
     net.drop_prob = args.drop_path
     opt = torch.optim.SGD(net.parameters(), 0.025, momentum=0.9, weight_decay=3e-4)
-    shape = (args.batch, args.channels, args.size, args.size)
-    x = torch.randn(shape, device=dev).contiguous(memory_format=darts.memory_format(args))
-    y = torch.randint(0, args.classes, (args.batch,), device=dev)
+    batches = darts.Batches(args, dev, args.classes)
 
     def step():
+        x, y = batches.next()
         opt.zero_grad()
         logits, aux = net(x)
         loss = F.cross_entropy(logits, y)

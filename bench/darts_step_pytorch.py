@@ -19,8 +19,15 @@ PyTorch's defaults and cudnn.benchmark off (as DJL leaves it).
 
     /usr/bin/python3 bench/darts_step_pytorch.py --batch 64 --steps 10 --channels 1 --size 28 --threads 2
     python3 bench/darts_step_pytorch.py --batch 64 --steps 10 --channels 1 --size 28 --device cuda
+    /usr/bin/python3 bench/darts_step_pytorch.py --batch 64 --data /usr/share/datasets/fashion-mnist
+With --data DIR both batches of a step are drawn from Fashion-MNIST held in memory (as nas4j's
+bench trains on it), else they are two fixed random batches.
 """
 import argparse
+import gzip
+import os
+import struct
+import sys
 import resource
 import json
 import statistics
@@ -91,7 +98,65 @@ def step_args(description, batch):
                     help="also write the operator profile of the timed steps (Chrome trace)")
     ap.add_argument("--channels-last", action="store_true",
                     help="network and batches in torch.channels_last (default: contiguous)")
+    ap.add_argument("--data", metavar="DIR",
+                    help="train on the Fashion-MNIST IDX files in DIR (both splits held in memory"
+                         " as uint8, as torchvision and nas4j hold them; each step draws a random"
+                         " batch and normalizes it) instead of one random batch")
     return ap
+
+
+# Fashion-MNIST's normalization, as confs/datasets/fashion_mnist.yaml gives it
+FMNIST_MEAN, FMNIST_STD = 0.2860, 0.3530
+
+
+def read_idx(path):
+    """The array of an IDX file (gzipped or not), as a uint8 tensor of the shape its header gives."""
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rb") as f:
+        dims = f.read(4)[3]
+        shape = struct.unpack(">" + "I" * dims, f.read(4 * dims))
+        data = bytearray(1)
+        for n in shape:
+            data *= n  # one buffer of the final size, read into: no copy
+        f.readinto(data)
+    return torch.frombuffer(data, dtype=torch.uint8).reshape(shape)
+
+
+def idx_file(directory, name):
+    for candidate in (name, name + ".gz"):
+        path = os.path.join(directory, candidate)
+        if os.path.isfile(path):
+            return path
+    sys.exit(f"{os.path.join(directory, name)}[.gz] is missing (apt-get install dataset-fashion-mnist)")
+
+
+class Batches:
+    """The batches of a step script: with --data, random batches of the Fashion-MNIST training
+    split (the test split is loaded too and kept, as an evaluation holds it); else one random
+    batch, reused every step."""
+
+    def __init__(self, args, dev, classes=10):
+        self.args, self.dev = args, dev
+        shape = (args.batch, args.channels, args.size, args.size)
+        if args.data:
+            if (args.channels, args.size) != (1, 28):
+                sys.exit("--data reads Fashion-MNIST: use --channels 1 --size 28")
+            self.images = read_idx(idx_file(args.data, "train-images-idx3-ubyte"))
+            self.labels = read_idx(idx_file(args.data, "train-labels-idx1-ubyte")).long()
+            self.test = (read_idx(idx_file(args.data, "t10k-images-idx3-ubyte")),
+                         read_idx(idx_file(args.data, "t10k-labels-idx1-ubyte")))
+        else:
+            self.x = torch.randn(shape, device=dev).contiguous(memory_format=memory_format(args))
+            self.y = torch.randint(0, classes, (args.batch,), device=dev)
+
+    def next(self):
+        """(images, labels) of the next step."""
+        if not self.args.data:
+            return self.x, self.y
+        idx = torch.randint(0, self.images.shape[0], (self.args.batch,))
+        x = self.images[idx].unsqueeze(1).float().div_(255).sub_(FMNIST_MEAN).div_(FMNIST_STD)
+        x = x.to(self.dev).contiguous(memory_format=memory_format(self.args))
+        return x, self.labels[idx].to(self.dev)
 
 
 def memory_format(args):
@@ -325,13 +390,13 @@ def main():
     w_opt = torch.optim.SGD(net.weights(), 0.025, momentum=0.9, weight_decay=3e-4)
     alphas = [net.alphas_normal, net.alphas_reduce]
     a_opt = torch.optim.Adam(alphas, 3e-4, betas=(0.5, 0.999), weight_decay=1e-3)
-    shape = (args.batch, args.channels, args.size, args.size)
-    xs, ys = torch.randn(shape, device=dev), torch.randint(0, 10, (args.batch,), device=dev)
-    xv, yv = torch.randn(shape, device=dev), torch.randint(0, 10, (args.batch,), device=dev)
-    xs = xs.contiguous(memory_format=memory_format(args))
-    xv = xv.contiguous(memory_format=memory_format(args))
+    train = Batches(args, dev)
+    # a search draws both from one training set; without data, a second random batch
+    val = train if args.data else Batches(args, dev)
 
     def step():
+        xs, ys = train.next()
+        xv, yv = val.next()
         a_opt.zero_grad()
         if args.order == "first":
             F.cross_entropy(net(xv), yv).backward()
