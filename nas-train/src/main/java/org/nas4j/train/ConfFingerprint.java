@@ -25,7 +25,8 @@ public final class ConfFingerprint {
      * finished run), how often it checkpoints and logs, libtorch threads and loader workers (speed
      * only: batches are the same), where the experiment lives (logdir, experiment name: a run may
      * be moved or continued under --exp-dir), the resume switch itself, the device (a run may move
-     * to another machine) and the activations' memory layout (float rounding only).
+     * to another machine), the activations' memory layout (float rounding only) and the cells an
+     * evaluation recomputes in the backward (memory against time: the same gradients).
      */
     public static final Set<String> VOLATILE =
             Set.of(
@@ -40,6 +41,7 @@ public final class ConfFingerprint {
                     "nas.eval.trainer.epochs",
                     "nas.search.trainer." + CheckpointListener.EVERY_STEPS_KEY,
                     "nas.eval.trainer." + CheckpointListener.EVERY_STEPS_KEY,
+                    "nas.eval.trainer." + TrainerSpec.CHECKPOINT_CELLS_KEY,
                     "nas.search.loader.workers",
                     "nas.eval.loader.workers");
 

@@ -14,7 +14,7 @@ class ConfFingerprintTest {
             "common: {seed: 2, num_threads: 0, logdir: runs, resume: true}\n"
                     + "nas:\n"
                     + "  search: {trainer: {epochs: 3, lr: 0.1, checkpoint_every_steps: 0}}\n"
-                    + "  eval: {trainer: {epochs: 5, lr: 0.2}, test_weights: last}\n"
+                    + "  eval: {trainer: {epochs: 5, lr: 0.2, checkpoint_cells: 0}, test_weights: last}\n"
                     + "  trials: {count: 4}\n";
 
     private static String hash(String phase, String... overrides) {
@@ -31,6 +31,7 @@ class ConfFingerprintTest {
         assertEquals(h, hash("search", "--nas.search.trainer.checkpoint_every_steps", "50"));
         assertEquals(h, hash("search", "--nas.trials.count", "9"));
         assertEquals(h, hash("search", "--nas.eval.trainer.lr", "0.9"), "the other phase's keys");
+        assertEquals(hash("eval"), hash("eval", "--nas.eval.trainer.checkpoint_cells", "2"));
     }
 
     @Test

@@ -154,8 +154,6 @@ class ModelBlockTest {
             Shape shape = new Shape(4, in.get(0), in.get(1), in.get(2));
             ModelBlock model = build(desc, shape);
             NDArray x = manager.randomNormal(shape);
-            List<Parameter> params = new ArrayList<>(model.weights());
-            params.addAll(model.archParams().list());
             List<Parameter> buffers = new ArrayList<>();
             List<float[]> initial = new ArrayList<>();
             for (Parameter p : model.getParameters().values()) {
@@ -173,29 +171,9 @@ class ModelBlockTest {
                 for (int i = 0; i < buffers.size(); i++) {
                     buffers.get(i).getArray().set(initial.get(i));
                 }
-                List<float[]> v = new ArrayList<>();
-                List<float[]> g = new ArrayList<>();
-                try (StepScope step = StepScope.open(manager)) {
-                    step.zeroGradients(params);
-                    ParameterStore ps = new ParameterStore(step.manager(), false);
-                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        NDList out = model.forward(ps, new NDList(x), true);
-                        NDArray loss = out.head().square().sum();
-                        v.add(out.head().toFloatArray());
-                        if (out.size() > 1) {
-                            v.add(out.get(1).toFloatArray());
-                            loss = loss.add(out.get(1).square().sum());
-                        }
-                        gc.backward(loss);
-                    }
-                    for (Parameter p : params) {
-                        g.add(step.grad(p).toFloatArray());
-                    }
-                    for (Parameter p : buffers) { // running statistics after the pass
-                        v.add(p.getArray().toFloatArray());
-                    }
-                    v.add(model.forward(ps, new NDList(x), false).head().toFloatArray());
-                }
+                TrainingPass pass = TrainingPass.of(manager, model, x);
+                List<float[]> v = pass.values();
+                List<float[]> g = pass.grads();
                 values.add(v);
                 grads.add(g);
             }

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -69,8 +66,8 @@ class StemSharingTest {
                 b.get(i).getArray().set(a.get(i).getArray().toFloatArray());
             }
             NDArray x = manager.randomNormal(shape);
-            List<float[]> va = pass(shared, x);
-            List<float[]> vb = pass(each, x);
+            List<float[]> va = TrainingPass.of(manager, shared, x).all();
+            List<float[]> vb = TrainingPass.of(manager, each, x).all();
             assertEquals(va.size(), vb.size());
             for (int i = 0; i < va.size(); i++) {
                 float[] p = va.get(i);
@@ -85,39 +82,6 @@ class StemSharingTest {
                 }
             }
         }
-    }
-
-    /**
-     * Logits (and aux logits), every parameter's gradient and running statistic after one training
-     * pass, and the inference logits.
-     */
-    private List<float[]> pass(ModelBlock model, NDArray x) {
-        List<float[]> out = new ArrayList<>();
-        List<Parameter> trained = new ArrayList<>(model.weights());
-        trained.addAll(model.archParams().list());
-        try (StepScope step = StepScope.open(manager)) {
-            ParameterStore ps = new ParameterStore(step.manager(), false);
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDList y = model.forward(ps, new NDList(x), true);
-                NDArray loss = y.head().square().sum();
-                out.add(y.head().toFloatArray());
-                if (y.size() > 1) {
-                    out.add(y.get(1).toFloatArray());
-                    loss = loss.add(y.get(1).square().sum());
-                }
-                gc.backward(loss);
-            }
-            for (Parameter p : trained) {
-                out.add(step.grad(p).toFloatArray());
-            }
-            for (Parameter p : model.getParameters().values()) {
-                if (!p.requiresGradient()) {
-                    out.add(p.getArray().toFloatArray());
-                }
-            }
-            out.add(model.forward(ps, new NDList(x), false).head().toFloatArray());
-        }
-        return out;
     }
 
     @Test
