@@ -319,9 +319,20 @@ public final class ModelBlock extends AbstractBlock {
         NDArray b1 = boundary.s1();
         b0.setRequiresGradient(true);
         b1.setRequiresGradient(true);
-        pending = new Pending(ps, input, params, tape, b0, b1, stats);
-        Window w = run(ps, b0, b1, n, cells.size(), true, true, params, Set.of(b0, b1));
-        return head(ps, input, w, true, Set.of(b0, b1));
+        Pending p = new Pending(ps, input, params, tape, b0, b1, stats);
+        // the leaves whose gradients finishBackward reads (by identity, even if one array)
+        Set<NDArray> leaves = Collections.newSetFromMap(new IdentityHashMap<>());
+        leaves.add(b0);
+        leaves.add(b1);
+        try {
+            Window w = run(ps, b0, b1, n, cells.size(), true, true, params, leaves);
+            NDList out = head(ps, input, w, true, leaves);
+            pending = p; // only a pass that produced its outputs waits for its backward
+            return out;
+        } catch (RuntimeException | Error e) {
+            p.close();
+            throw e;
+        }
     }
 
     /**
