@@ -23,6 +23,16 @@ public final class Intermediates {
         return false;
     }
 
+    /** Removes one occurrence of {@code a} from {@code arrays}, by identity (none if absent). */
+    public static void removeOne(List<NDArray> arrays, NDArray a) {
+        for (int i = 0; i < arrays.size(); i++) {
+            if (arrays.get(i) == a) {
+                arrays.remove(i);
+                return;
+            }
+        }
+    }
+
     /** Closes each of {@code arrays} that is none of {@code inUse}. */
     public static void closeAllBut(List<NDArray> arrays, List<NDArray> inUse) {
         for (NDArray a : arrays) {

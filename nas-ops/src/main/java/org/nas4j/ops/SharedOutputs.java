@@ -118,17 +118,8 @@ public final class SharedOutputs implements AutoCloseable {
             return;
         }
         for (NDArray y : outs.values()) {
-            removeOne(owned, y);
+            Intermediates.removeOne(owned, y);
             y.close();
-        }
-    }
-
-    private static void removeOne(List<NDArray> arrays, NDArray a) {
-        for (int i = arrays.size() - 1; i >= 0; i--) {
-            if (arrays.get(i) == a) {
-                arrays.remove(i);
-                return;
-            }
         }
     }
 

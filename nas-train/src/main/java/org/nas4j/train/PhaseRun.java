@@ -82,11 +82,11 @@ public final class PhaseRun implements AutoCloseable {
      * @throws ConfException naming the key when the value does not fit the network or the phase
      */
     static void setCheckpointCells(Conf conf, String phase, ModelBlock model) {
-        Conf trainer = conf.child("nas." + phase + ".trainer");
-        int n = trainer.getInt(TrainerSpec.CHECKPOINT_CELLS_KEY, 0);
+        int n = trainerSpec(conf, phase).checkpointCells();
         if (n == 0) {
             return;
         }
+        Conf trainer = conf.child("nas." + phase + ".trainer"); // for the key's file and line
         if (!"eval".equals(phase)) {
             throw new ConfException(
                     "Key "

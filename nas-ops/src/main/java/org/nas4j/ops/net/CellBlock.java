@@ -291,7 +291,8 @@ public final class CellBlock extends AbstractBlock {
                         shared[k] = out; // read again by a later edge
                         pending.add(out);
                     } else if (from != k && lastReader[from] == k) {
-                        removeOne(pending, out); // the last reader: closable from here on
+                        Intermediates.removeOne(
+                                pending, out); // the last reader: closable from here on
                         shared[from] = null;
                     }
                 }
@@ -334,16 +335,6 @@ public final class CellBlock extends AbstractBlock {
             NDArray a, NDArray kept, List<NDArray> states, List<NDArray> pending) {
         if (a != kept && !Intermediates.among(a, states) && !Intermediates.among(a, pending)) {
             a.close();
-        }
-    }
-
-    /** Removes one occurrence of {@code a} from {@code arrays}, by identity. */
-    private static void removeOne(List<NDArray> arrays, NDArray a) {
-        for (int i = 0; i < arrays.size(); i++) {
-            if (arrays.get(i) == a) {
-                arrays.remove(i);
-                return;
-            }
         }
     }
 

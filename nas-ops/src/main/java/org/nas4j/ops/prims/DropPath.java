@@ -7,7 +7,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import org.nas4j.core.NasException;
 import org.nas4j.ops.Scalars;
@@ -89,7 +91,7 @@ public final class DropPath extends AbstractBlock {
         /** The key under which a network passes the tape to its cells. */
         public static final String PARAM = "nas4j.drop_path_tape";
 
-        private final java.util.List<NDArray> masks = new java.util.ArrayList<>();
+        private final List<NDArray> masks = new ArrayList<>();
         private int next = -1;
 
         /** The tape {@code params} carry, or null. */
